@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Starts the CLI on Node 24 or later. Started by an older Node, it re-runs itself with the Node 24 that
+// the package brings as a dependency, so a machine with only an old Node still works.
+import { spawnSync } from 'node:child_process';
+import module, { createRequire } from 'node:module';
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  const require = createRequire(import.meta.url);
+  let node;
+  try {
+    node = require.resolve('node/bin/node');
+  } catch {
+    process.stderr.write(
+      `buttons needs Node 24 or later (this is ${process.version}); run npm install in its folder.\n`,
+    );
+    process.exit(1);
+  }
+  const result = spawnSync(node, process.argv.slice(1), { stdio: 'inherit' });
+  if (result.signal) process.kill(process.pid, result.signal);
+  process.exit(result.status ?? 1);
+}
+module.enableCompileCache?.();
+await import('../dist/cli.js');

@@ -1,0 +1,72 @@
+/** The press pipeline: resolve → validate → plan → run → record. One result shape for every outcome. */
+import type { ErrorData } from '../core/errors.ts';
+import type { RunRecord } from '../core/run-record.ts';
+import { runnerFor } from '../runners/registry.ts';
+import type { DryRunPlan, OutputSink } from '../runners/runner.ts';
+import { saveRecord } from '../store/history-store.ts';
+import type { Workspace } from '../store/workspace.ts';
+import { planPress } from './plan.ts';
+import { buildRecord } from './record.ts';
+import { resolveButton } from './resolve.ts';
+import { validatePress } from './validate.ts';
+
+export interface PressOptions {
+  args: Record<string, string>;
+  timeoutSeconds?: number | undefined;
+  dryRun?: boolean | undefined;
+  onOutput?: OutputSink | undefined;
+  cwd?: string | undefined;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  clock?: () => Date;
+}
+
+export type PressResult =
+  | { kind: 'run'; ok: boolean; record: RunRecord; error?: ErrorData | undefined }
+  | {
+      kind: 'dry-run';
+      ok: true;
+      button: string;
+      runtime: string;
+      args: Record<string, string>;
+      plan: DryRunPlan;
+      prompt?: string | undefined;
+    };
+
+/** Refusals (unknown button, bad args) throw ButtonsError before anything runs; runs always return. */
+export async function press(ws: Workspace, name: string, options: PressOptions): Promise<PressResult> {
+  const clock = options.clock ?? (() => new Date());
+  const resolved = resolveButton(ws, name);
+  const valid = validatePress(resolved.spec, options.args, options.timeoutSeconds);
+  const request = planPress(ws, resolved, valid, {
+    cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? process.env,
+    now: clock(),
+    onOutput: options.onOutput,
+  });
+  const runner = await runnerFor(resolved.spec);
+
+  if (options.dryRun) {
+    const args = buildRecord(
+      request,
+      { status: 'ok', stdout: '', stderr: '', truncated: { stdout: false, stderr: false } },
+      clock(),
+      clock(),
+      undefined,
+    ).args;
+    return request.redactor.deep({
+      kind: 'dry-run' as const,
+      ok: true as const,
+      button: name,
+      runtime: resolved.spec.runtime,
+      args,
+      plan: runner.plan(request),
+      prompt: resolved.prompt,
+    });
+  }
+
+  const startedAt = clock();
+  const outcome = await runner.run(request);
+  const record = buildRecord(request, outcome, startedAt, clock(), resolved.prompt);
+  saveRecord(ws, record, resolved.settings['history.keep']);
+  return { kind: 'run', ok: record.status === 'ok', record, error: record.error };
+}

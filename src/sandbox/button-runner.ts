@@ -1,0 +1,11 @@
+import { ButtonsError, ErrorCode } from '../core/errors.ts';
+import type { Runner } from '../runners/runner.ts';
+
+function unavailable(): never {
+  throw new ButtonsError(
+    ErrorCode.SANDBOX_UNAVAILABLE,
+    'sandboxed JS/TS buttons are not available in this build yet',
+  );
+}
+
+export const sandboxRunner: Runner = { run: async () => unavailable(), plan: () => unavailable() };

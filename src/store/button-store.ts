@@ -1,0 +1,134 @@
+/** Button folders on disk: create whole or not at all, read with validation, delete. */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ButtonsError, ErrorCode } from '../core/errors.ts';
+import { isValidName } from '../core/names.ts';
+import { type ButtonSpec, ENTRY_FILES, parseSpec } from '../core/spec.ts';
+import { ensurePrivateDir, TEMP_PREFIX, writeFileAtomic } from './atomic-fs.ts';
+import { readJsonFile } from './json-file.ts';
+import type { Workspace } from './workspace.ts';
+
+export const SPEC_FILE = 'button.json';
+export const PROMPT_FILE = 'AGENTS.md';
+
+export interface ButtonFiles {
+  /** The script or program, written as the runtime's entry file. */
+  entry?: string | undefined;
+  /** Instructions for the calling agent, written as AGENTS.md. */
+  prompt?: string | undefined;
+}
+
+export function specPath(ws: Workspace, name: string): string {
+  return join(ws.buttonDir(name), SPEC_FILE);
+}
+
+export function readSpec(ws: Workspace, name: string): ButtonSpec {
+  const path = specPath(ws, name);
+  const raw = readJsonFile(path);
+  if (raw === undefined) {
+    throw new ButtonsError(
+      ErrorCode.NOT_FOUND,
+      `button "${name}" not found`,
+      'Run `buttons list` to see the buttons.',
+    );
+  }
+  const spec = parseSpec(raw, path);
+  if (spec.name !== name) {
+    throw new ButtonsError(
+      ErrorCode.VALIDATION_ERROR,
+      `${path}: name "${spec.name}" does not match its folder "${name}"`,
+    );
+  }
+  return spec;
+}
+
+export function entryPath(ws: Workspace, spec: ButtonSpec): string | undefined {
+  const file = ENTRY_FILES[spec.runtime];
+  return file === undefined ? undefined : join(ws.buttonDir(spec.name), file);
+}
+
+export function readPrompt(ws: Workspace, name: string): string | undefined {
+  try {
+    return readFileSync(join(ws.buttonDir(name), PROMPT_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the folder under a temp name, then renames it into place: a half-made button is never visible. */
+export function createButton(ws: Workspace, spec: ButtonSpec, files: ButtonFiles): string {
+  const finalDir = ws.buttonDir(spec.name);
+  ws.ensure(ws.buttonsDir());
+  const tempDir = join(ws.buttonsDir(), `${TEMP_PREFIX}${spec.name}-${randomBytes(6).toString('hex')}`);
+  ensurePrivateDir(tempDir, ws.root);
+  try {
+    ensurePrivateDir(join(tempDir, 'pressed'), ws.root);
+    writeFileAtomic(join(tempDir, SPEC_FILE), `${JSON.stringify(spec, null, 2)}\n`);
+    const entryFile = ENTRY_FILES[spec.runtime];
+    if (files.entry !== undefined && entryFile !== undefined)
+      writeFileAtomic(join(tempDir, entryFile), files.entry);
+    if (files.prompt !== undefined) writeFileAtomic(join(tempDir, PROMPT_FILE), files.prompt);
+    try {
+      renameSync(tempDir, finalDir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') {
+        throw new ButtonsError(
+          ErrorCode.ALREADY_EXISTS,
+          `button "${spec.name}" already exists`,
+          `Delete it first with \`buttons delete ${spec.name} -F\`, or pick another name.`,
+        );
+      }
+      throw error;
+    }
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+  return finalDir;
+}
+
+export function writeSpec(ws: Workspace, spec: ButtonSpec): void {
+  writeFileAtomic(specPath(ws, spec.name), `${JSON.stringify(spec, null, 2)}\n`);
+}
+
+/** Moves the folder aside first so that a concurrent reader sees the button or nothing. */
+export function deleteButton(ws: Workspace, name: string): void {
+  const dir = ws.buttonDir(name);
+  const trash = join(ws.buttonsDir(), `${TEMP_PREFIX}deleted-${name}-${randomBytes(6).toString('hex')}`);
+  try {
+    renameSync(dir, trash);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ButtonsError(ErrorCode.NOT_FOUND, `button "${name}" not found`);
+    }
+    throw error;
+  }
+  rmSync(trash, { recursive: true, force: true });
+}
+
+export type ListedButton =
+  | { ok: true; spec: ButtonSpec }
+  | { ok: false; name: string; path: string; error: ButtonsError };
+
+/** Every button folder, valid or not: one broken spec never hides the others. */
+export function listButtons(ws: Workspace): ListedButton[] {
+  let names: string[];
+  try {
+    names = readdirSync(ws.buttonsDir());
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => !name.startsWith(TEMP_PREFIX) && isValidName(name))
+    .sort()
+    .map((name): ListedButton => {
+      try {
+        return { ok: true, spec: readSpec(ws, name) };
+      } catch (error) {
+        const err =
+          error instanceof ButtonsError ? error : new ButtonsError(ErrorCode.IO_ERROR, String(error));
+        return { ok: false, name, path: specPath(ws, name), error: err };
+      }
+    });
+}
