@@ -1,13 +1,16 @@
 // Bundles the CLI into dist/ (ESM, code-split so that rarely used parts load only when needed).
-import { readFileSync, rmSync } from 'node:fs';
+// Builds into a fresh folder and swaps it in, so a test running meanwhile never sees half a build.
+import { renameSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const fresh = `dist.new-${process.pid}`;
+const old = `dist.old-${process.pid}`;
 
 await build({
   entryPoints: { cli: 'src/cli/entry.ts' },
-  outdir: 'dist',
+  outdir: fresh,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -22,3 +25,11 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+try {
+  renameSync('dist', old);
+} catch {
+  // First build: nothing to move aside.
+}
+renameSync(fresh, 'dist');
+rmSync(old, { recursive: true, force: true });
