@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const fresh = `dist.new-${process.pid}`;
-const old = `dist.old-${process.pid}`;
+// `node scripts/build.mjs OUTDIR` builds elsewhere (benchmarks and profiling use a private copy).
+const target = process.argv[2] ?? 'dist';
+const fresh = `${target}.new-${process.pid}`;
+const old = `${target}.old-${process.pid}`;
 
 await build({
   entryPoints: { cli: 'src/cli/entry.ts' },
@@ -27,9 +29,9 @@ await build({
 });
 
 try {
-  renameSync('dist', old);
+  renameSync(target, old);
 } catch {
   // First build: nothing to move aside.
 }
-renameSync(fresh, 'dist');
+renameSync(fresh, target);
 rmSync(old, { recursive: true, force: true });

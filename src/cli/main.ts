@@ -1,10 +1,10 @@
 /** argv → command → envelope. The only module that decides what is printed and with which exit code. */
-import { Command, CommanderError } from 'commander';
-import { ButtonsError, ErrorCode, toButtonsError } from '../core/errors.ts';
+import { ButtonsError, toButtonsError } from '../core/errors.ts';
 import type { GrantInput } from '../core/grants.ts';
+import { pressCommand } from './commands/press.ts';
 import { makeContext } from './context.ts';
+import { parseFastPress } from './fast-press.ts';
 import { extractGrantFlags } from './grant-flags.ts';
-import { examples } from './help.ts';
 import {
   errorEnvelope,
   exitCodeFor,
@@ -13,37 +13,16 @@ import {
   renderErrorText,
   successEnvelope,
 } from './output.ts';
-import { REGISTRARS, type RunAction } from './registry.ts';
-
-const TOP_EXAMPLES = examples([
-  'buttons create greet --code \'echo "hello $BUTTONS_ARG_WHO"\' --arg who:string:required',
-  'buttons press greet --arg who=world',
-  'buttons history greet --last 5',
-  'buttons summary --json',
-]);
-
-const OUTPUT_HELP = `
-Output: JSON envelopes {"ok":true,"data":…} / {"ok":false,"error":{"code","message","hint"}} with --json
-or whenever stdout is not a terminal. Exit codes are listed in the README (0 = ok).`;
-
-/** `buttons NAME` is short for `buttons inspect NAME`. */
-function expandShorthand(argv: string[], program: Command): string[] {
-  const first = argv[0];
-  if (first === undefined || first.startsWith('-')) return argv;
-  const known =
-    program.commands.some((c) => c.name() === first || c.aliases().includes(first)) || first === 'help';
-  return known ? argv : ['inspect', ...argv];
-}
+import type { RunAction } from './registry.ts';
 
 export async function runCli(rawArgs: readonly string[], io: Io, cwd: string): Promise<number> {
-  const jsonFlag = rawArgs.includes('--json');
-  const mode = outputMode(io, jsonFlag);
+  const mode = outputMode(io, rawArgs.includes('--json'));
   let exitCode = 0;
 
   const fail = (error: ButtonsError, data?: unknown): void => {
-    io[mode.json ? 'stdout' : 'stderr'].write(
-      mode.json ? errorEnvelope(error.toJSON(), data) : renderErrorText(mode, error.toJSON()),
-    );
+    const envelope = errorEnvelope(error.toJSON(), data);
+    if (mode.json) io.stdout.write(envelope);
+    else io.stderr.write(renderErrorText(mode, error.toJSON()));
     exitCode = exitCodeFor(error.code);
   };
 
@@ -85,43 +64,11 @@ export async function runCli(rawArgs: readonly string[], io: Io, cwd: string): P
     }
   };
 
-  const program = new Command('buttons')
-    .description(
-      'Build, press and chain reusable actions — scripts, HTTP requests, prompts, sandboxed programs.',
-    )
-    .option('--json', 'print the JSON envelope (default when stdout is not a terminal)')
-    .addHelpText('after', `${TOP_EXAMPLES}${OUTPUT_HELP}`)
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => {} });
-  program.configureHelp({ sortSubcommands: false });
-  for (const register of REGISTRARS) register(program, run);
-  for (const sub of program.commands)
-    sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => {} });
-
-  if (argv.length === 0) {
-    io.stdout.write(program.helpInformation());
-    return 0;
-  }
+  const fast = grants.length === 0 ? parseFastPress(argv) : undefined;
   try {
-    await program.parseAsync(expandShorthand(argv, program), { from: 'user' });
+    if (fast) await run((c) => pressCommand(c, fast.name, fast.flags));
+    else await (await import('./program.ts')).runProgram(argv, io, run);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.help' ||
-        error.code === 'commander.version'
-      )
-        return 0;
-      fail(
-        new ButtonsError(
-          ErrorCode.USAGE,
-          error.message.replace(/^error: /, ''),
-          'Run `buttons --help` or `buttons COMMAND --help`.',
-        ),
-      );
-      return exitCode;
-    }
     fail(toButtonsError(error));
   }
   return exitCode;

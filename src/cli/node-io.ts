@@ -1,5 +1,4 @@
 /** The real terminal behind the Io port. */
-import { createInterface } from 'node:readline/promises';
 import type { Io } from './output.ts';
 
 export function nodeIo(): Io {
@@ -14,6 +13,8 @@ export function nodeIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     async confirm(question) {
+      // Loaded only when a question is asked: readline is not free at start-up.
+      const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return /^y(es)?$/i.test((await rl.question(question)).trim());

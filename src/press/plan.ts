@@ -1,9 +1,10 @@
 /** Stage 3: turn a validated press into a runner request, with a fresh run id and the secrets to redact. */
-import { randomBytes } from 'node:crypto';
+
 import { secretArgValues } from '../core/arg-values.ts';
 import { makeRedactor } from '../core/redact.ts';
 import { makeRunId } from '../core/run-id.ts';
 import type { OutputSink, RunRequest } from '../runners/runner.ts';
+import { randomHex } from '../store/random.ts';
 import type { Workspace } from '../store/workspace.ts';
 import type { Resolved } from './resolve.ts';
 import type { ValidatedPress } from './validate.ts';
@@ -25,7 +26,7 @@ export function planPress(
   const secrets = [...batteries.values(), ...secretArgValues(spec.args, valid.args)];
   return {
     spec,
-    runId: makeRunId(ctx.now, randomBytes(6).toString('hex')),
+    runId: makeRunId(ctx.now, randomHex(6)),
     buttonDir: ws.buttonDir(spec.name),
     dataRoot: ws.root,
     args: valid.args,

@@ -7,21 +7,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export const PRESS_TAG_VAR = 'BUTTONS_PRESS_TAG';
 
-interface ProcInfo {
-  pid: number;
-  ppid: number;
-}
-
-function readStat(pid: number): ProcInfo | undefined {
+function isLive(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // The command name may contain spaces and parentheses: fields start after the last ")".
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const state = fields[0];
-    if (state === 'Z' || state === 'X') return undefined;
-    return { pid, ppid: Number(fields[1]) };
+    // The command name may contain spaces and parentheses: the state follows the last ")".
+    const state = stat[stat.lastIndexOf(')') + 2];
+    return state !== 'Z' && state !== 'X';
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -43,29 +36,32 @@ function listPids(): number[] {
   }
 }
 
-/** Live (non-zombie) processes of the press rooted at `rootPid` and tagged with `tag`. */
+/** Direct children of every thread of `pid` (the kernel keeps this list; no full /proc walk needed). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'latin1').trim();
+      return text === '' ? [] : text.split(' ').map(Number);
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Live (non-zombie) processes of the press: descendants of `rootPid` and of every process tagged `tag`. */
 export function findPressProcesses(rootPid: number | undefined, tag: string): number[] {
   const self = process.pid;
   const needle = Buffer.from(`${PRESS_TAG_VAR}=${tag}\0`);
-  const infos = listPids()
-    .map(readStat)
-    .filter((info): info is ProcInfo => info !== undefined && info.pid !== self);
-  const found = new Set<number>();
-  const children = new Map<number, number[]>();
-  for (const info of infos) {
-    const list = children.get(info.ppid) ?? [];
-    list.push(info.pid);
-    children.set(info.ppid, list);
-    if (hasTag(info.pid, needle)) found.add(info.pid);
-  }
-  const stack = rootPid !== undefined && infos.some((i) => i.pid === rootPid) ? [rootPid] : [];
-  stack.push(...found);
+  const stack = listPids().filter((pid) => pid !== self && hasTag(pid, needle));
+  if (rootPid !== undefined) stack.push(rootPid);
+  const seen = new Set<number>();
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    found.add(pid);
-    for (const child of children.get(pid) ?? []) if (!found.has(child)) stack.push(child);
+    if (seen.has(pid) || pid === self) continue;
+    seen.add(pid);
+    stack.push(...childrenOf(pid));
   }
-  return [...found];
+  return [...seen].filter(isLive);
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {

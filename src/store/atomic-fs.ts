@@ -1,7 +1,7 @@
 /**
  * Private, atomic file writes: dirs 0700, files 0600 whatever the umask; content appears whole or not at all.
  */
-import { randomBytes } from 'node:crypto';
+
 import {
   chmodSync,
   closeSync,
@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ButtonsError, ErrorCode } from '../core/errors.ts';
+import { randomHex } from './random.ts';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -42,7 +43,7 @@ export function ensurePrivateDir(dir: string, root: string = dir): void {
 }
 
 function writeTemp(dir: string, data: string | Uint8Array, sync: boolean): string {
-  const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomHex(6)}`);
   const fd = openSync(temp, 'wx', FILE_MODE);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;

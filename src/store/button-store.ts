@@ -1,5 +1,5 @@
 /** Button folders on disk: create whole or not at all, read with validation, delete. */
-import { randomBytes } from 'node:crypto';
+
 import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ButtonsError, ErrorCode } from '../core/errors.ts';
@@ -7,6 +7,7 @@ import { isValidName } from '../core/names.ts';
 import { type ButtonSpec, ENTRY_FILES, parseSpec } from '../core/spec.ts';
 import { ensurePrivateDir, TEMP_PREFIX, writeFileAtomic } from './atomic-fs.ts';
 import { readJsonFile } from './json-file.ts';
+import { randomHex } from './random.ts';
 import type { Workspace } from './workspace.ts';
 
 export const SPEC_FILE = 'button.json';
@@ -60,7 +61,7 @@ export function readPrompt(ws: Workspace, name: string): string | undefined {
 export function createButton(ws: Workspace, spec: ButtonSpec, files: ButtonFiles): string {
   const finalDir = ws.buttonDir(spec.name);
   ws.ensure(ws.buttonsDir());
-  const tempDir = join(ws.buttonsDir(), `${TEMP_PREFIX}${spec.name}-${randomBytes(6).toString('hex')}`);
+  const tempDir = join(ws.buttonsDir(), `${TEMP_PREFIX}${spec.name}-${randomHex(6)}`);
   ensurePrivateDir(tempDir, ws.root);
   try {
     ensurePrivateDir(join(tempDir, 'pressed'), ws.root);
@@ -95,7 +96,7 @@ export function writeSpec(ws: Workspace, spec: ButtonSpec): void {
 /** Moves the folder aside first so that a concurrent reader sees the button or nothing. */
 export function deleteButton(ws: Workspace, name: string): void {
   const dir = ws.buttonDir(name);
-  const trash = join(ws.buttonsDir(), `${TEMP_PREFIX}deleted-${name}-${randomBytes(6).toString('hex')}`);
+  const trash = join(ws.buttonsDir(), `${TEMP_PREFIX}deleted-${name}-${randomHex(6)}`);
   try {
     renameSync(dir, trash);
   } catch (error) {
