@@ -35,7 +35,7 @@ export type PressResult =
 /** Refusals (unknown button, bad args) throw ButtonsError before anything runs; runs always return. */
 export async function press(ws: Workspace, name: string, options: PressOptions): Promise<PressResult> {
   const clock = options.clock ?? (() => new Date());
-  const resolved = resolveButton(ws, name);
+  const resolved = await resolveButton(ws, name);
   const valid = validatePress(resolved.spec, options.args, options.timeoutSeconds);
   const request = planPress(ws, resolved, valid, {
     cwd: options.cwd ?? process.cwd(),

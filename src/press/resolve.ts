@@ -12,10 +12,10 @@ export interface Resolved {
   prompt: string | undefined;
 }
 
-export function resolveButton(ws: Workspace, name: string): Resolved {
-  const spec = readSpec(ws, name);
-  const settings = readSettings(ws);
-  const batteries = new Map([...loadBatteries(ws)].map(([key, entry]) => [key, entry.value]));
+export async function resolveButton(ws: Workspace, name: string): Promise<Resolved> {
+  const spec = await readSpec(ws, name);
+  const settings = await readSettings(ws);
+  const batteries = new Map([...(await loadBatteries(ws))].map(([key, entry]) => [key, entry.value]));
   const prompt = spec.has_prompt ? readPrompt(ws, name) : undefined;
   return { spec, settings, batteries, prompt };
 }

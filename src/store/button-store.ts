@@ -4,10 +4,10 @@ import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ButtonsError, ErrorCode } from '../core/errors.ts';
 import { isValidName } from '../core/names.ts';
-import { type ButtonSpec, ENTRY_FILES, parseSpec } from '../core/spec.ts';
+import { type ButtonSpec, ENTRY_FILES } from '../core/spec.ts';
 import { ensurePrivateDir, TEMP_PREFIX, writeFileAtomic } from './atomic-fs.ts';
-import { readJsonFile } from './json-file.ts';
 import { randomHex } from './random.ts';
+import { readValidatedJson, rememberValidated } from './validated-json.ts';
 import type { Workspace } from './workspace.ts';
 
 export const SPEC_FILE = 'button.json';
@@ -24,17 +24,18 @@ export function specPath(ws: Workspace, name: string): string {
   return join(ws.buttonDir(name), SPEC_FILE);
 }
 
-export function readSpec(ws: Workspace, name: string): ButtonSpec {
+const loadSpecValidator = async () => (await import('../core/spec-schema.ts')).parseSpec;
+
+export async function readSpec(ws: Workspace, name: string): Promise<ButtonSpec> {
   const path = specPath(ws, name);
-  const raw = readJsonFile(path);
-  if (raw === undefined) {
+  const spec = await readValidatedJson(ws, path, loadSpecValidator);
+  if (spec === undefined) {
     throw new ButtonsError(
       ErrorCode.NOT_FOUND,
       `button "${name}" not found`,
       'Run `buttons list` to see the buttons.',
     );
   }
-  const spec = parseSpec(raw, path);
   if (spec.name !== name) {
     throw new ButtonsError(
       ErrorCode.VALIDATION_ERROR,
@@ -65,7 +66,7 @@ export function createButton(ws: Workspace, spec: ButtonSpec, files: ButtonFiles
   ensurePrivateDir(tempDir, ws.root);
   try {
     ensurePrivateDir(join(tempDir, 'pressed'), ws.root);
-    writeFileAtomic(join(tempDir, SPEC_FILE), `${JSON.stringify(spec, null, 2)}\n`);
+    writeFileAtomic(join(tempDir, SPEC_FILE), specText(spec));
     const entryFile = ENTRY_FILES[spec.runtime];
     if (files.entry !== undefined && entryFile !== undefined)
       writeFileAtomic(join(tempDir, entryFile), files.entry);
@@ -86,11 +87,19 @@ export function createButton(ws: Workspace, spec: ButtonSpec, files: ButtonFiles
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }
+  rememberValidated(ws, join(finalDir, SPEC_FILE), specText(spec));
   return finalDir;
 }
 
+function specText(spec: ButtonSpec): string {
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}
+
+/** Writes a spec that the caller has validated. */
 export function writeSpec(ws: Workspace, spec: ButtonSpec): void {
-  writeFileAtomic(specPath(ws, spec.name), `${JSON.stringify(spec, null, 2)}\n`);
+  const path = specPath(ws, spec.name);
+  writeFileAtomic(path, specText(spec));
+  rememberValidated(ws, path, specText(spec));
 }
 
 /** Moves the folder aside first so that a concurrent reader sees the button or nothing. */
@@ -113,23 +122,21 @@ export type ListedButton =
   | { ok: false; name: string; path: string; error: ButtonsError };
 
 /** Every button folder, valid or not: one broken spec never hides the others. */
-export function listButtons(ws: Workspace): ListedButton[] {
+export async function listButtons(ws: Workspace): Promise<ListedButton[]> {
   let names: string[];
   try {
     names = readdirSync(ws.buttonsDir());
   } catch {
     return [];
   }
-  return names
-    .filter((name) => !name.startsWith(TEMP_PREFIX) && isValidName(name))
-    .sort()
-    .map((name): ListedButton => {
-      try {
-        return { ok: true, spec: readSpec(ws, name) };
-      } catch (error) {
-        const err =
-          error instanceof ButtonsError ? error : new ButtonsError(ErrorCode.IO_ERROR, String(error));
-        return { ok: false, name, path: specPath(ws, name), error: err };
-      }
-    });
+  const listed: ListedButton[] = [];
+  for (const name of names.filter((n) => !n.startsWith(TEMP_PREFIX) && isValidName(n)).sort()) {
+    try {
+      listed.push({ ok: true, spec: await readSpec(ws, name) });
+    } catch (error) {
+      const err = error instanceof ButtonsError ? error : new ButtonsError(ErrorCode.IO_ERROR, String(error));
+      listed.push({ ok: false, name, path: specPath(ws, name), error: err });
+    }
+  }
+  return listed;
 }

@@ -1,9 +1,8 @@
 /** settings.json: user-tunable limits, validated on read. */
-import * as z from 'zod/mini';
 import { ButtonsError, ErrorCode } from '../core/errors.ts';
-import { describeIssues } from '../core/schema-errors.ts';
 import { writeFileAtomic } from './atomic-fs.ts';
-import { readJsonFile } from './json-file.ts';
+import type { SettingsFile } from './settings-schema.ts';
+import { readValidatedJson, rememberValidated } from './validated-json.ts';
 import type { Workspace } from './workspace.ts';
 
 export const SETTING_KEYS = {
@@ -14,11 +13,7 @@ export const SETTING_KEYS = {
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 
-export interface Settings {
-  'history.keep': number;
-  'output.max_bytes': number;
-  'timeout.grace_seconds': number;
-}
+export type Settings = Record<SettingKey, number>;
 
 export const DEFAULT_SETTINGS: Settings = {
   'history.keep': 10_000,
@@ -26,26 +21,16 @@ export const DEFAULT_SETTINGS: Settings = {
   'timeout.grace_seconds': 2,
 };
 
-const settingsSchema = z.strictObject({
-  schema_version: z.literal(1),
-  'history.keep': z.optional(z.int().check(z.minimum(0))),
-  'output.max_bytes': z.optional(z.int().check(z.minimum(1024), z.maximum(256 * 1024 * 1024))),
-  'timeout.grace_seconds': z.optional(z.number().check(z.minimum(0), z.maximum(60))),
-});
+const loadValidator = async () => (await import('./settings-schema.ts')).parseSettings;
 
-export function readSettings(ws: Workspace): Settings {
-  const path = ws.settingsFile();
-  const raw = readJsonFile(path);
-  if (raw === undefined) return { ...DEFAULT_SETTINGS };
-  const parsed = settingsSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ButtonsError(ErrorCode.VALIDATION_ERROR, `${path}: ${describeIssues(parsed.error.issues)}`);
-  }
-  const { schema_version: _, ...values } = parsed.data;
+export async function readSettings(ws: Workspace): Promise<Settings> {
+  const file = await readValidatedJson<SettingsFile>(ws, ws.settingsFile(), loadValidator);
+  if (file === undefined) return { ...DEFAULT_SETTINGS };
+  const { schema_version: _, ...values } = file;
   return { ...DEFAULT_SETTINGS, ...values };
 }
 
-export function writeSetting(ws: Workspace, key: string, value: string): Settings {
+export async function writeSetting(ws: Workspace, key: string, value: string): Promise<Settings> {
   if (!Object.hasOwn(SETTING_KEYS, key)) {
     throw new ButtonsError(
       ErrorCode.VALIDATION_ERROR,
@@ -53,13 +38,11 @@ export function writeSetting(ws: Workspace, key: string, value: string): Setting
       `Known settings: ${Object.keys(SETTING_KEYS).join(', ')}.`,
     );
   }
-  const current = readSettings(ws);
-  const next = { schema_version: 1, ...current, [key]: Number(value) };
-  const parsed = settingsSchema.safeParse(next);
-  if (!parsed.success) {
-    throw new ButtonsError(ErrorCode.VALIDATION_ERROR, `setting ${describeIssues(parsed.error.issues)}`);
-  }
+  const next = { schema_version: 1, ...(await readSettings(ws)), [key]: Number(value) };
+  (await loadValidator())(next, `setting ${key}`);
+  const text = `${JSON.stringify(next, null, 2)}\n`;
   ws.ensure();
-  writeFileAtomic(ws.settingsFile(), `${JSON.stringify(next, null, 2)}\n`);
+  writeFileAtomic(ws.settingsFile(), text);
+  rememberValidated(ws, ws.settingsFile(), text);
   return readSettings(ws);
 }

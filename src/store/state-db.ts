@@ -7,7 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { RunIndexRow } from '../core/run-record.ts';
 import { FILE_MODE } from './atomic-fs.ts';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -22,6 +22,10 @@ CREATE TABLE IF NOT EXISTS runs (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS runs_by_name ON runs(kind, name, run_id);
 CREATE INDEX IF NOT EXISTS runs_by_status ON runs(status, run_id);
+CREATE TABLE IF NOT EXISTS validated_files (
+  path TEXT NOT NULL PRIMARY KEY,
+  fingerprint TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS run_counts (
   kind TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -37,6 +41,9 @@ export interface StateDb {
   recentFailures(limit: number): RunIndexRow[];
   countRuns(): { total: number; failed: number };
   forgetRuns(kind: RunIndexRow['kind'], name: string): void;
+  /** True when this exact content of `path` passed its schema before (see validated-json.ts). */
+  isValidated(path: string, fingerprint: string): boolean;
+  markValidated(path: string, fingerprint: string): void;
   close(): void;
 }
 
@@ -98,7 +105,18 @@ export function openStateDb(path: string): StateDb {
     `SELECT ${columns} FROM runs WHERE status != 'ok' ORDER BY run_id DESC LIMIT ?`,
   );
 
+  const validatedGet = db.prepare('SELECT fingerprint FROM validated_files WHERE path = ?');
+  const validatedPut = db.prepare(
+    'INSERT INTO validated_files (path, fingerprint) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint',
+  );
+
   return {
+    isValidated(path, fingerprint) {
+      return (validatedGet.get(path) as { fingerprint: string } | undefined)?.fingerprint === fingerprint;
+    },
+    markValidated(path, fingerprint) {
+      validatedPut.run(path, fingerprint);
+    },
     /** Indexes a run; returns the ids pruned by retention (`keep` runs per name; 0 keeps all). */
     insertRun(row, keep) {
       return withWriteLock(db, () => {

@@ -38,7 +38,7 @@ async function setCommand(
     secret = (await ctx.io.readStdin()).replace(/\r?\n$/, '');
   }
   const scope = scopeOf(ctx, flags.global);
-  setBattery(ctx.workspace(), key, secret, scope);
+  await setBattery(ctx.workspace(), key, secret, scope);
   return {
     data: { key, scope, env: batteryEnvName(key) },
     text: `Set battery ${key} (${scope}); buttons see it as $${batteryEnvName(key)}.\n`,
@@ -50,7 +50,7 @@ async function getCommand(
   key: string,
   flags: { reveal?: boolean },
 ): Promise<CommandResult> {
-  const entry = loadBatteries(ctx.workspace()).get(key);
+  const entry = (await loadBatteries(ctx.workspace())).get(key);
   if (!entry)
     throw new ButtonsError(ErrorCode.NOT_FOUND, `battery ${key} not found`, 'Run `buttons batteries list`.');
   const value = flags.reveal ? entry.value : REDACTED;
@@ -58,7 +58,7 @@ async function getCommand(
 }
 
 async function listBatteries(ctx: CommandContext): Promise<CommandResult> {
-  const entries = [...loadBatteries(ctx.workspace()).values()].map((e) => ({
+  const entries = [...(await loadBatteries(ctx.workspace())).values()].map((e) => ({
     key: e.key,
     scope: e.scope,
     env: batteryEnvName(e.key),
@@ -79,7 +79,7 @@ async function rmCommand(
   key: string,
   flags: { global?: boolean },
 ): Promise<CommandResult> {
-  const scope = removeBattery(ctx.workspace(), key, flags.global ? 'global' : undefined);
+  const scope = await removeBattery(ctx.workspace(), key, flags.global ? 'global' : undefined);
   return { data: { removed: key, scope }, text: `Removed battery ${key} (${scope}).\n` };
 }
 

@@ -15,14 +15,14 @@ import { describeSpec } from '../show-spec.ts';
 type Run = (action: (ctx: CommandContext) => Promise<CommandResult>) => Promise<void>;
 
 /** Battery values must never show, even if someone pasted one into a spec or a description. */
-function batteryRedactor(ws: Workspace) {
-  return makeRedactor([...loadBatteries(ws).values()].map((b) => b.value));
+async function batteryRedactor(ws: Workspace) {
+  return makeRedactor([...(await loadBatteries(ws)).values()].map((b) => b.value));
 }
 
 export async function listCommand(ctx: CommandContext): Promise<CommandResult> {
   const ws = ctx.workspace();
-  const redactor = batteryRedactor(ws);
-  const listed = listButtons(ws);
+  const redactor = await batteryRedactor(ws);
+  const listed = await listButtons(ws);
   const buttons = listed.flatMap((b) =>
     b.ok
       ? [
@@ -70,10 +70,10 @@ function rowsTable(rows: readonly RunIndexRow[]): string {
 
 export async function inspectCommand(ctx: CommandContext, name: string): Promise<CommandResult> {
   const ws = ctx.workspace();
-  const spec = readSpec(ws, name);
+  const spec = await readSpec(ws, name);
   const runs = lastRuns(ws, name, 5);
   const prompt = spec.has_prompt ? readPrompt(ws, name) : undefined;
-  const data = batteryRedactor(ws).deep({
+  const data = (await batteryRedactor(ws)).deep({
     spec: describeSpec(spec),
     entry: entryPath(ws, spec),
     prompt,
@@ -104,7 +104,7 @@ export async function historyCommand(
   flags: { last?: string },
 ): Promise<CommandResult> {
   const ws = ctx.workspace();
-  if (name !== undefined) readSpec(ws, name);
+  if (name !== undefined) await readSpec(ws, name);
   const runs = lastRuns(ws, name, positiveInt('--last', flags.last, 20));
   return { data: { runs }, text: rowsTable(runs) };
 }
@@ -125,7 +125,7 @@ export async function logsCommand(
   runId: string | undefined,
 ): Promise<CommandResult> {
   const ws = ctx.workspace();
-  readSpec(ws, name);
+  await readSpec(ws, name);
   const record = runId === undefined ? latestRecord(ws, name) : readRecord(ws, name, runId);
   if (record.button_name !== name)
     throw new ButtonsError(ErrorCode.NOT_FOUND, `run ${runId} is not a run of "${name}"`);

@@ -22,13 +22,13 @@ async function configCommand(
   if (action === 'set') {
     if (key === undefined || value === undefined)
       throw new ButtonsError(ErrorCode.USAGE, 'usage: buttons config set KEY VALUE');
-    const settings = writeSetting(ws, key, value);
+    const settings = await writeSetting(ws, key, value);
     return {
       data: { key, value: settings[key as keyof typeof settings] },
       text: `${key} = ${settings[key as keyof typeof settings]}\n`,
     };
   }
-  const settings = readSettings(ws);
+  const settings = await readSettings(ws);
   if (action === 'get') {
     if (key === undefined || !Object.hasOwn(SETTING_KEYS, key)) {
       throw new ButtonsError(

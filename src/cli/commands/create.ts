@@ -5,13 +5,8 @@ import { parseArgDecl } from '../../core/arg-types.ts';
 import { ButtonsError, ErrorCode } from '../../core/errors.ts';
 import { hasAnyGrant, parseGrants } from '../../core/grants.ts';
 import { assertName } from '../../core/names.ts';
-import {
-  type ButtonSpec,
-  ENTRY_FILES,
-  isScriptRuntime,
-  parseSpec,
-  SPEC_SCHEMA_VERSION,
-} from '../../core/spec.ts';
+import { type ButtonSpec, ENTRY_FILES, isScriptRuntime, SPEC_SCHEMA_VERSION } from '../../core/spec.ts';
+import { parseSpec } from '../../core/spec-schema.ts';
 import { validateTimeout } from '../../press/validate.ts';
 import { createButton } from '../../store/button-store.ts';
 import type { CommandContext, CommandResult } from '../context.ts';

@@ -12,8 +12,8 @@ type Run = (action: (ctx: CommandContext) => Promise<CommandResult>) => Promise<
 
 export async function summaryCommand(ctx: CommandContext): Promise<CommandResult> {
   const ws = ctx.workspace();
-  const batteries = loadBatteries(ws);
-  const listed = listButtons(ws);
+  const batteries = await loadBatteries(ws);
+  const listed = await listButtons(ws);
   const state = ws.state();
   const buttons = listed.flatMap((b) => {
     if (!b.ok) return [];
@@ -73,9 +73,9 @@ export async function deleteCommand(
   flags: { force?: boolean },
 ): Promise<CommandResult> {
   const ws = ctx.workspace();
-  const exists = (() => {
+  const exists = await (async () => {
     try {
-      readSpec(ws, name);
+      await readSpec(ws, name);
       return true;
     } catch (error) {
       // A button with a broken spec can still be deleted; only a missing one cannot.
