@@ -48,11 +48,32 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** The last pid the kernel handed out; pids grow until they wrap at pid_max. */
+export function lastPid(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/sys/kernel/ns_last_pid', 'latin1'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Pids that may belong to a press that started when the last pid was `floor`: only newer ones, unless the
+ * counter wrapped since (then all). A press that forks a whole pid_max cycle could hide from this filter;
+ * the process group and child links still catch its direct line.
+ */
+function candidatePids(floor: number | undefined): number[] {
+  const all = listPids();
+  const last = lastPid();
+  if (floor === undefined || last === undefined || last < floor) return all;
+  return all.filter((pid) => pid > floor);
+}
+
 /** Live (non-zombie) processes of the press: descendants of `rootPid` and of every process tagged `tag`. */
-export function findPressProcesses(rootPid: number | undefined, tag: string): number[] {
+export function findPressProcesses(rootPid: number | undefined, tag: string, floor?: number): number[] {
   const self = process.pid;
   const needle = Buffer.from(`${PRESS_TAG_VAR}=${tag}\0`);
-  const stack = listPids().filter((pid) => pid !== self && hasTag(pid, needle));
+  const stack = candidatePids(floor).filter((pid) => pid !== self && hasTag(pid, needle));
   if (rootPid !== undefined) stack.push(rootPid);
   const seen = new Set<number>();
   while (stack.length > 0) {
@@ -73,9 +94,9 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 }
 
 /** Signals the group led by `rootPid` and every process of the press; returns how many were signalled. */
-export function signalPress(rootPid: number | undefined, tag: string, sig: NodeJS.Signals): number {
+export function signalPress(rootPid: number | undefined, tag: string, sig: NodeJS.Signals, floor?: number): number {
   if (rootPid !== undefined) signal(-rootPid, sig);
-  const pids = findPressProcesses(rootPid, tag);
+  const pids = findPressProcesses(rootPid, tag, floor);
   for (const pid of pids) signal(pid, sig);
   return pids.length;
 }
@@ -86,15 +107,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Ends every process of the press: SIGTERM, up to `graceMs` for them to go, then SIGKILL until none is left.
  * Returns when no tagged process remains (or after a bounded number of SIGKILL rounds).
  */
-export async function endPress(rootPid: number | undefined, tag: string, graceMs: number): Promise<void> {
-  if (signalPress(rootPid, tag, 'SIGTERM') === 0) return;
+export async function endPress(
+  rootPid: number | undefined,
+  tag: string,
+  graceMs: number,
+  floor?: number,
+): Promise<void> {
+  if (signalPress(rootPid, tag, 'SIGTERM', floor) === 0) return;
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     await sleep(Math.min(25, graceMs));
-    if (findPressProcesses(rootPid, tag).length === 0) return;
+    if (findPressProcesses(rootPid, tag, floor).length === 0) return;
   }
   for (let round = 0; round < 40; round++) {
-    if (signalPress(rootPid, tag, 'SIGKILL') === 0) return;
+    if (signalPress(rootPid, tag, 'SIGKILL', floor) === 0) return;
     await sleep(25);
   }
 }

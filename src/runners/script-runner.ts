@@ -1,11 +1,12 @@
 /** Runs shell, bash, Python and Node buttons as a child process tree that never outlives its press. */
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, type StdioOptions, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { ButtonsError, ErrorCode } from '../core/errors.ts';
 import { ENTRY_FILES, type ScriptRuntime } from '../core/spec.ts';
 import { captureStream } from './capture.ts';
 import { findProgram } from './find-program.ts';
-import { endPress } from './process-tree.ts';
+import { endPress, lastPid } from './process-tree.ts';
 import { type DryRunPlan, emptyOutcome, type Runner, type RunOutcome, type RunRequest } from './runner.ts';
 import { scriptEnv } from './script-env.ts';
 import { parseJsonOutput } from './structured-output.ts';
@@ -21,6 +22,8 @@ export interface ScriptCommand {
   program: string;
   args: string[];
   env: Record<string, string>;
+  /** Gives the child a pipe on fd 3 and hands its read end here (the OS sandbox reports start-up on it). */
+  onFd3?: ((pipe: Readable) => void) | undefined;
 }
 
 export function scriptCommand(request: RunRequest): ScriptCommand {
@@ -53,12 +56,15 @@ export function planScript(request: RunRequest, command: ScriptCommand): DryRunP
 }
 
 export async function runProcess(request: RunRequest, command: ScriptCommand): Promise<RunOutcome> {
+  const floor = lastPid();
+  const stdio: StdioOptions = command.onFd3 ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'];
   const child = spawn(command.program, command.args, {
     cwd: request.cwd,
     env: command.env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    stdio,
+  }) as ChildProcessByStdio<null, Readable, Readable>;
+  command.onFd3?.(child.stdio[3] as Readable);
   const live = request.onOutput;
   const outRedact = request.redactor.stream();
   const errRedact = request.redactor.stream();
@@ -82,13 +88,13 @@ export async function runProcess(request: RunRequest, command: ScriptCommand): P
   );
   const timer = setTimeout(() => {
     timedOut = true;
-    void endPress(child.pid, request.runId, request.graceMs);
+    void endPress(child.pid, request.runId, request.graceMs, floor);
   }, request.timeoutMs);
 
   const result = await exited;
   clearTimeout(timer);
   // Whatever the script left behind (background jobs, setsid daemons) ends with the press.
-  await endPress(child.pid, request.runId, timedOut ? 0 : request.graceMs);
+  await endPress(child.pid, request.runId, timedOut ? 0 : request.graceMs, floor);
   await Promise.race([
     Promise.all([stdout.done, stderr.done]),
     new Promise((r) => setTimeout(r, 1000).unref()),

@@ -64,6 +64,15 @@ function withWriteLock<T>(db: DatabaseSync, fn: () => T): T {
   }
 }
 
+/** Prepares a statement on first use: most commands need two or three of them. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
 export function openStateDb(path: string): StateDb {
   touchPrivate(path);
   const db = new DatabaseSync(path, { timeout: 15_000 });
@@ -85,62 +94,72 @@ export function openStateDb(path: string): StateDb {
     }
   }
 
-  const insert = db.prepare(
-    `INSERT INTO runs (run_id, kind, name, status, error_type, exit_code, started_at, duration_ms)
+  const insert = lazy(() =>
+    db.prepare(
+      `INSERT INTO runs (run_id, kind, name, status, error_type, exit_code, started_at, duration_ms)
      VALUES (:run_id, :kind, :name, :status, :error_type, :exit_code, :started_at, :duration_ms)`,
+    ),
   );
-  const bump = db.prepare(
-    `INSERT INTO run_counts (kind, name, n) VALUES (?, ?, 1)
+  const bump = lazy(() =>
+    db.prepare(
+      `INSERT INTO run_counts (kind, name, n) VALUES (?, ?, 1)
      ON CONFLICT (kind, name) DO UPDATE SET n = n + 1 RETURNING n`,
+    ),
   );
-  const oldest = db.prepare('SELECT run_id FROM runs WHERE kind = ? AND name = ? ORDER BY run_id LIMIT ?');
-  const remove = db.prepare('DELETE FROM runs WHERE run_id = ?');
-  const setCount = db.prepare('UPDATE run_counts SET n = ? WHERE kind = ? AND name = ?');
+  const oldest = lazy(() =>
+    db.prepare('SELECT run_id FROM runs WHERE kind = ? AND name = ? ORDER BY run_id LIMIT ?'),
+  );
+  const remove = lazy(() => db.prepare('DELETE FROM runs WHERE run_id = ?'));
+  const setCount = lazy(() => db.prepare('UPDATE run_counts SET n = ? WHERE kind = ? AND name = ?'));
   const columns = 'run_id, kind, name, status, error_type, exit_code, started_at, duration_ms';
-  const lastByName = db.prepare(
-    `SELECT ${columns} FROM runs WHERE kind = ? AND name = ? ORDER BY run_id DESC LIMIT ?`,
+  const lastByName = lazy(() =>
+    db.prepare(`SELECT ${columns} FROM runs WHERE kind = ? AND name = ? ORDER BY run_id DESC LIMIT ?`),
   );
-  const lastAll = db.prepare(`SELECT ${columns} FROM runs WHERE kind = ? ORDER BY run_id DESC LIMIT ?`);
-  const failures = db.prepare(
-    `SELECT ${columns} FROM runs WHERE status != 'ok' ORDER BY run_id DESC LIMIT ?`,
+  const lastAll = lazy(() =>
+    db.prepare(`SELECT ${columns} FROM runs WHERE kind = ? ORDER BY run_id DESC LIMIT ?`),
+  );
+  const failures = lazy(() =>
+    db.prepare(`SELECT ${columns} FROM runs WHERE status != 'ok' ORDER BY run_id DESC LIMIT ?`),
   );
 
-  const validatedGet = db.prepare('SELECT fingerprint FROM validated_files WHERE path = ?');
-  const validatedPut = db.prepare(
-    'INSERT INTO validated_files (path, fingerprint) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint',
+  const validatedGet = lazy(() => db.prepare('SELECT fingerprint FROM validated_files WHERE path = ?'));
+  const validatedPut = lazy(() =>
+    db.prepare(
+      'INSERT INTO validated_files (path, fingerprint) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint',
+    ),
   );
 
   return {
     isValidated(path, fingerprint) {
-      return (validatedGet.get(path) as { fingerprint: string } | undefined)?.fingerprint === fingerprint;
+      return (validatedGet().get(path) as { fingerprint: string } | undefined)?.fingerprint === fingerprint;
     },
     markValidated(path, fingerprint) {
-      validatedPut.run(path, fingerprint);
+      validatedPut().run(path, fingerprint);
     },
     /** Indexes a run; returns the ids pruned by retention (`keep` runs per name; 0 keeps all). */
     insertRun(row, keep) {
       return withWriteLock(db, () => {
-        insert.run({ ...row });
-        const { n } = bump.get(row.kind, row.name) as { n: number };
+        insert().run({ ...row });
+        const { n } = bump().get(row.kind, row.name) as { n: number };
         if (keep <= 0 || n <= keep) return [];
-        const pruned = (oldest.all(row.kind, row.name, n - keep) as { run_id: string }[]).map(
+        const pruned = (oldest().all(row.kind, row.name, n - keep) as { run_id: string }[]).map(
           (r) => r.run_id,
         );
-        for (const id of pruned) remove.run(id);
-        setCount.run(keep, row.kind, row.name);
+        for (const id of pruned) remove().run(id);
+        setCount().run(keep, row.kind, row.name);
         return pruned;
       });
     },
     lastRuns(kind, name, limit) {
-      const rows = name === undefined ? lastAll.all(kind, limit) : lastByName.all(kind, name, limit);
+      const rows = name === undefined ? lastAll().all(kind, limit) : lastByName().all(kind, name, limit);
       return rows as unknown as RunIndexRow[];
     },
     latestRunId(kind, name) {
-      const row = lastByName.get(kind, name, 1) as { run_id: string } | undefined;
+      const row = lastByName().get(kind, name, 1) as { run_id: string } | undefined;
       return row?.run_id;
     },
     recentFailures(limit) {
-      return failures.all(limit) as unknown as RunIndexRow[];
+      return failures().all(limit) as unknown as RunIndexRow[];
     },
     countRuns() {
       const total = (db.prepare('SELECT COALESCE(SUM(n), 0) AS t FROM run_counts').get() as { t: number }).t;
