@@ -10,7 +10,11 @@ import { BIN, buttons, compare, ms, type TempHome, table, tempHome } from './lib
 function seed(home: TempHome, count: number): void {
   buttons(home, ['create', 'busy', '--code', 'echo hi']);
   buttons(home, ['config', 'set', 'history.keep', '0']);
-  const ws = new Workspace({ root: home.env.BUTTONS_HOME!, global: join(home.env.HOME!, '.buttons'), source: 'env' });
+  const ws = new Workspace({
+    root: home.env.BUTTONS_HOME!,
+    global: join(home.env.HOME!, '.buttons'),
+    source: 'env',
+  });
   const dir = ws.pressedDir('busy');
   mkdirSync(dir, { recursive: true });
   const start = Date.parse('2026-01-01T00:00:00Z');
@@ -49,7 +53,11 @@ try {
   const args = [BIN, 'history', 'busy', '--last', '20'];
   const stats = compare([
     { label: 'history --last 20 (10 runs)', argv: [process.execPath, ...args], options: { env: small.env } },
-    { label: 'history --last 20 (100 000 runs)', argv: [process.execPath, ...args], options: { env: large.env } },
+    {
+      label: 'history --last 20 (100 000 runs)',
+      argv: [process.execPath, ...args],
+      options: { env: large.env },
+    },
   ]);
   const base = stats[0]!.p50;
   table(

@@ -1,5 +1,5 @@
 /** Shared bench helpers: timed runs of whole commands, interleaved so machine drift hits both sides. */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,13 @@ export function compare(cmds: readonly Cmd[], runs = 30, warmup = 3): Stats[] {
   for (let i = 0; i < runs; i++) cmds.forEach((c, j) => samples[j]!.push(timeOnce(c)));
   return cmds.map((c, j) => {
     const sorted = samples[j]!.sort((a, b) => a - b);
-    return { label: c.label, runs, p50: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), min: sorted[0]! };
+    return {
+      label: c.label,
+      runs,
+      p50: percentile(sorted, 0.5),
+      p90: percentile(sorted, 0.9),
+      min: sorted[0]!,
+    };
   });
 }
 
@@ -63,7 +69,11 @@ export interface TempHome {
 
 export function tempHome(): TempHome {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'buttons-bench-')));
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: join(dir, 'home'), BUTTONS_HOME: join(dir, 'data') };
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: join(dir, 'home'),
+    BUTTONS_HOME: join(dir, 'data'),
+  };
   return { dir, env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -6,7 +6,11 @@ try {
   buttons(home, ['create', 'noop', '--code', 'true']);
   const stats = compare([
     { label: 'node -e 0', argv: [process.execPath, '-e', '0'] },
-    { label: 'buttons press noop', argv: [process.execPath, BIN, 'press', 'noop'], options: { env: home.env } },
+    {
+      label: 'buttons press noop',
+      argv: [process.execPath, BIN, 'press', 'noop'],
+      options: { env: home.env },
+    },
   ]);
   const base = stats[0]!.p50;
   table(

@@ -1,0 +1,78 @@
+// Pins the CLI contract: envelopes, usage errors, help with examples, version, completion, live output.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { cli, cliAsync, makeSandbox, type Sandbox } from '../helpers/cli.ts';
+
+describe('CLI contract', () => {
+  let sb: Sandbox;
+  before(() => {
+    sb = makeSandbox();
+  });
+  after(() => sb.cleanup());
+
+  it('answers in JSON when stdout is not a terminal, and a usage error is USAGE (exit 2)', () => {
+    const r = cli(sb, ['press']);
+    assert.equal(r.code, 2);
+    assert.equal(r.json.ok, false);
+    assert.equal(r.json.error.code, 'USAGE');
+    assert.match(r.json.error.message, /missing required argument 'name'/);
+    assert.equal(cli(sb, ['frobnicate', '--nope']).json.error.code, 'USAGE');
+  });
+
+  it('shows help with examples for every command', () => {
+    for (const command of [
+      'create',
+      'press',
+      'list',
+      'inspect',
+      'history',
+      'logs',
+      'summary',
+      'delete',
+      'batteries',
+      'config',
+      'completion',
+    ]) {
+      const r = cli(sb, [command, '--help']);
+      assert.equal(r.code, 0, command);
+      assert.match(r.stdout, new RegExp(`Usage: buttons ${command}`), command);
+      assert.match(r.stdout, /Examples:\n {2}\$ buttons /, command);
+    }
+  });
+
+  it('prints the version', () => {
+    const r = cli(sb, ['version']);
+    assert.match(r.json.data.version, /^\d+\.\d+\.\d+/);
+    assert.match(r.json.data.node, /^24\./);
+  });
+
+  it('prints completion scripts for bash, zsh and fish, and refuses others', () => {
+    assert.match(cli(sb, ['completion', 'bash']).json.data.script, /complete -F _buttons buttons/);
+    assert.match(cli(sb, ['completion', 'zsh']).json.data.script, /#compdef buttons/);
+    assert.match(cli(sb, ['completion', 'fish']).json.data.script, /complete -c buttons/);
+    assert.equal(cli(sb, ['completion', 'tcsh']).json.error.code, 'VALIDATION_ERROR');
+  });
+
+  it('--follow streams output while the script still runs, and keeps stdout one envelope', async () => {
+    cli(sb, ['create', 'slowly', '--code', 'echo first; sleep 1; echo second']);
+    const { child, done } = cliAsync(sb, ['press', 'slowly', '--follow']);
+    let early = '';
+    await new Promise<void>((resolve) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
+        early += chunk.toString();
+        if (early.includes('first')) resolve();
+      });
+    });
+    assert.equal(child.exitCode, null, 'first line arrived before the script ended');
+    const r = await done;
+    assert.equal(r.code, 0);
+    assert.equal(r.json.data.stdout, 'first\nsecond\n');
+  });
+
+  it('config refuses unknown keys and out-of-range values, naming them', () => {
+    assert.match(cli(sb, ['config', 'set', 'nope', '1']).json.error.message, /unknown setting "nope"/);
+    const r = cli(sb, ['config', 'set', 'output.max_bytes', '12']);
+    assert.equal(r.json.error.code, 'VALIDATION_ERROR');
+    assert.match(r.json.error.message, /output\.max_bytes must be >= 1024/);
+  });
+});
