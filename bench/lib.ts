@@ -37,7 +37,9 @@ export function timeOnce(cmd: Cmd): number {
 export function compare(cmds: readonly Cmd[], runs = 30, warmup = 3): Stats[] {
   for (let i = 0; i < warmup; i++) for (const c of cmds) timeOnce(c);
   const samples = cmds.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) cmds.forEach((c, j) => samples[j]!.push(timeOnce(c)));
+  for (let i = 0; i < runs; i++) {
+    for (const [j, c] of cmds.entries()) samples[j]!.push(timeOnce(c));
+  }
   return cmds.map((c, j) => {
     const sorted = samples[j]!.sort((a, b) => a - b);
     return {

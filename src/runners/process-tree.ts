@@ -94,7 +94,12 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 }
 
 /** Signals the group led by `rootPid` and every process of the press; returns how many were signalled. */
-export function signalPress(rootPid: number | undefined, tag: string, sig: NodeJS.Signals, floor?: number): number {
+export function signalPress(
+  rootPid: number | undefined,
+  tag: string,
+  sig: NodeJS.Signals,
+  floor?: number,
+): number {
   if (rootPid !== undefined) signal(-rootPid, sig);
   const pids = findPressProcesses(rootPid, tag, floor);
   for (const pid of pids) signal(pid, sig);
