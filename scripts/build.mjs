@@ -1,7 +1,6 @@
 // Bundles the CLI into dist/ (ESM, code-split so that rarely used parts load only when needed).
 // Builds into a fresh folder and swaps it in, so a test running meanwhile never sees half a build.
-import { renameSync, rmSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

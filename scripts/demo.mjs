@@ -18,7 +18,16 @@ function step(args) {
 }
 
 try {
-  step(['create', 'greet', '--code', 'echo "hello, $BUTTONS_ARG_WHO"', '--arg', 'who:string:required', '-d', 'say hello']);
+  step([
+    'create',
+    'greet',
+    '--code',
+    'echo "hello, $BUTTONS_ARG_WHO"',
+    '--arg',
+    'who:string:required',
+    '-d',
+    'say hello',
+  ]);
   step(['press', 'greet', '--arg', 'who=world']);
   step(['press', 'greet', '--arg', 'who=$(rm -rf ~)', '--json']);
   step(['history', 'greet']);

@@ -44,7 +44,7 @@ describe('arg values cannot inject commands', () => {
     () => `'"; touch ${canary}; echo "'`,
     () => `a\nb\ntouch ${canary}\n`,
     () => `| touch ${canary} &`,
-    () => `\${IFS}$(touch${'${IFS}'}${canary})`,
+    () => `$IFS$(touch$IFS${canary})`,
   ];
 
   for (const [i, payload] of payloads.entries()) {
