@@ -220,6 +220,21 @@ describe('HTTP buttons against loopback servers', () => {
     assert.equal(r.json.data.args.token, '[REDACTED]');
     assert.equal(a.hits.filter((h) => h.url?.startsWith('/echo/p')).length, 0, 'a dry run sends nothing');
   });
+
+  it('keeps a secret echoed back by the server out of the record, in every encoding', async () => {
+    const secret = 'p@ss w/rd"&x';
+    const r = await press(sb, ['login', '--arg', `token=${secret}`]);
+    assert.equal(r.code, 0, r.stdout);
+    const file = join(sb.data, 'buttons', 'login', 'pressed', `${r.json.data.run_id}.json`);
+    const saved = readFileSync(file, 'utf8');
+    for (const text of [r.stdout, saved])
+      for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), 'w/rd'])
+        assert.ok(!text.includes(form), `the record leaks ${form}`);
+    assert.deepEqual(r.json.data.output, {
+      url: '/echo/[REDACTED]?key=[REDACTED]',
+      body: { token: '[REDACTED]' },
+    });
+  });
 });
 
 describe('create refuses HTTP buttons that could be retargeted', () => {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { parseArgDecl } from '../../core/arg-types.ts';
 import { ButtonsError, ErrorCode } from '../../core/errors.ts';
 import { hasAnyGrant, parseGrants } from '../../core/grants.ts';
-import { assertName } from '../../core/names.ts';
+import { assertBatteryKey, assertName } from '../../core/names.ts';
 import { type ButtonSpec, ENTRY_FILES, isScriptRuntime, SPEC_SCHEMA_VERSION } from '../../core/spec.ts';
 import { parseSpec } from '../../core/spec-schema.ts';
 import { validateTimeout } from '../../press/validate.ts';
@@ -31,6 +31,7 @@ interface CreateFlags {
   allowPrivateNetworks?: boolean;
   followRedirects?: string;
   sandbox?: boolean;
+  battery?: string[];
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -56,6 +57,8 @@ export async function createCommand(
     created_at: now,
     updated_at: now,
   };
+  const batteries = [...new Set((flags.battery ?? []).map((key) => assertBatteryKey(key)))];
+  if (batteries.length > 0) spec.requires_batteries = batteries;
   const sandboxed = flags.sandbox === true || source.runtime === 'js' || source.runtime === 'ts';
   if (hasAnyGrant(grants) && !sandboxed) {
     throw new ButtonsError(
@@ -84,7 +87,7 @@ export async function createCommand(
   }
   if (source.runtime === 'http') {
     const { httpSpecFields } = await import('../../net/http-spec.ts');
-    Object.assign(spec, httpSpecFields({ ...flags, url: flags.url! }));
+    Object.assign(spec, httpSpecFields({ ...flags, url: flags.url! }, spec.args));
   } else if (
     [flags.method, flags.body, flags.maxResponseSize, flags.allowPrivateNetworks, flags.followRedirects].some(
       (v) => v !== undefined,
@@ -137,6 +140,12 @@ export function registerCreate(
     .option('--allow-private-networks', 'let an HTTP button reach private and loopback addresses')
     .option('--follow-redirects <policy>', 'none | same-host | any (default same-host)')
     .option('--sandbox', 'run a script button inside the OS sandbox with only the granted access')
+    .option(
+      '--battery <key>',
+      'a battery the button needs (repeatable); a sandboxed script sees only these',
+      collect,
+      [],
+    )
     .addHelpText(
       'after',
       `${GRANT_HELP}\n${examples([
