@@ -18,12 +18,56 @@ function isLive(pid: number): boolean {
   }
 }
 
-function hasTag(pid: number, needle: Buffer): boolean {
+const PF_KTHREAD = 0x00200000;
+
+/** A live user process (kernel threads and init also show an empty environment, but are never ours). */
+function isLiveUserProcess(pid: number): boolean {
+  if (pid <= 1) return false;
   try {
-    return readFileSync(`/proc/${pid}/environ`).includes(needle);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const state = fields[0];
+    return state !== 'Z' && state !== 'X' && (Number(fields[6]) & PF_KTHREAD) === 0;
   } catch {
     return false;
   }
+}
+
+type TagState = 'tagged' | 'untagged' | 'unknown';
+
+/** A process in the middle of execve shows an empty environment for a moment: that is 'unknown', not 'untagged'. */
+function tagState(pid: number, needle: Buffer): TagState {
+  try {
+    const environ = readFileSync(`/proc/${pid}/environ`);
+    if (environ.includes(needle)) return 'tagged';
+    return environ.length === 0 && isLiveUserProcess(pid) ? 'unknown' : 'untagged';
+  } catch {
+    return 'untagged';
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Tagged pids among `pids`, asking again (briefly) about those caught mid-exec. */
+function taggedAmong(pids: readonly number[], needle: Buffer): number[] {
+  const tagged: number[] = [];
+  let unknown: number[] = [];
+  for (const pid of pids) {
+    const state = tagState(pid, needle);
+    if (state === 'tagged') tagged.push(pid);
+    else if (state === 'unknown') unknown.push(pid);
+  }
+  for (let round = 0; round < 20 && unknown.length > 0; round++) {
+    Atomics.wait(pause, 0, 0, 1);
+    const again: number[] = [];
+    for (const pid of unknown) {
+      const state = tagState(pid, needle);
+      if (state === 'tagged') tagged.push(pid);
+      else if (state === 'unknown') again.push(pid);
+    }
+    unknown = again;
+  }
+  return tagged;
 }
 
 function listPids(): number[] {
@@ -73,7 +117,10 @@ function candidatePids(floor: number | undefined): number[] {
 export function findPressProcesses(rootPid: number | undefined, tag: string, floor?: number): number[] {
   const self = process.pid;
   const needle = Buffer.from(`${PRESS_TAG_VAR}=${tag}\0`);
-  const stack = candidatePids(floor).filter((pid) => pid !== self && hasTag(pid, needle));
+  const stack = taggedAmong(
+    candidatePids(floor).filter((pid) => pid !== self),
+    needle,
+  );
   if (rootPid !== undefined) stack.push(rootPid);
   const seen = new Set<number>();
   while (stack.length > 0) {
