@@ -1,5 +1,6 @@
 /** Turns zod issues into one message that names each field and the rule it broke. */
 import type { core } from 'zod/mini';
+import { ButtonsError, ErrorCode } from './errors.ts';
 
 type Issue = core.$ZodIssue;
 
@@ -38,4 +39,19 @@ export function describeIssues(issues: readonly Issue[], limit = 5): string {
   const lines = issues.slice(0, limit).map((issue) => `${fieldOf(issue.path)} ${ruleOf(issue)}`);
   if (issues.length > limit) lines.push(`…and ${issues.length - limit} more`);
   return lines.join('; ');
+}
+
+interface SafeParser<T> {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+}
+
+/** Parses with a schema or throws VALIDATION_ERROR naming `where`, each field and its rule. */
+export function parseOrThrow<T>(schema: SafeParser<T>, raw: unknown, where: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ButtonsError(ErrorCode.VALIDATION_ERROR, `${where}: ${describeIssues(parsed.error.issues)}`);
+  }
+  return parsed.data;
 }

@@ -1,7 +1,6 @@
 /** The schema of batteries.json (loaded only when the file is new to us). */
 import * as z from 'zod/mini';
-import { ButtonsError, ErrorCode } from '../core/errors.ts';
-import { describeIssues } from '../core/schema-errors.ts';
+import { parseOrThrow } from '../core/schema-errors.ts';
 
 const fileSchema = z.strictObject({
   schema_version: z.literal(1),
@@ -14,8 +13,5 @@ const fileSchema = z.strictObject({
 export type BatteriesFile = z.infer<typeof fileSchema>;
 
 export function parseBatteries(raw: unknown, where: string): BatteriesFile {
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new ButtonsError(ErrorCode.VALIDATION_ERROR, `${where}: ${describeIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return parseOrThrow(fileSchema, raw, where);
 }

@@ -1,7 +1,6 @@
 /** The schema of settings.json (loaded only when the file is new to us). */
 import * as z from 'zod/mini';
-import { ButtonsError, ErrorCode } from '../core/errors.ts';
-import { describeIssues } from '../core/schema-errors.ts';
+import { parseOrThrow } from '../core/schema-errors.ts';
 
 export const settingsSchema = z.strictObject({
   schema_version: z.literal(1),
@@ -13,8 +12,5 @@ export const settingsSchema = z.strictObject({
 export type SettingsFile = z.infer<typeof settingsSchema>;
 
 export function parseSettings(raw: unknown, where: string): SettingsFile {
-  const parsed = settingsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new ButtonsError(ErrorCode.VALIDATION_ERROR, `${where}: ${describeIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return parseOrThrow(settingsSchema, raw, where);
 }
