@@ -4,6 +4,7 @@ import { registerBatteries } from './commands/batteries.ts';
 import { registerBrowse } from './commands/browse.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerCreate } from './commands/create.ts';
+import { registerDoctor } from './commands/doctor.ts';
 import { registerPress } from './commands/press.ts';
 import { registerSummary } from './commands/summary.ts';
 import type { CommandContext, CommandResult } from './context.ts';
@@ -17,4 +18,5 @@ export const REGISTRARS: readonly ((program: Command, run: RunAction) => void)[]
   registerSummary,
   registerBatteries,
   registerConfig,
+  registerDoctor,
 ];

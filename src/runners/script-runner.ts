@@ -1,5 +1,5 @@
 /** Runs shell, bash, Python and Node buttons as a child process tree that never outlives its press. */
-import { type ChildProcessByStdio, type StdioOptions, spawn } from 'node:child_process';
+import { type ChildProcess, type ChildProcessByStdio, type StdioOptions, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ButtonsError, ErrorCode } from '../core/errors.ts';
@@ -22,8 +22,10 @@ export interface ScriptCommand {
   program: string;
   args: string[];
   env: Record<string, string>;
-  /** Gives the child a pipe on fd 3 and hands its read end here (the OS sandbox reports start-up on it). */
-  onFd3?: ((pipe: Readable) => void) | undefined;
+  /** What the child gets on fds 3, 4, … (the OS sandbox: a start-up pipe, /dev/null over leaked fds). */
+  extraFds?: (number | 'pipe' | 'ignore')[] | undefined;
+  /** Called once the child is spawned, e.g. to listen on a pipe from `extraFds`. */
+  onSpawn?: ((child: ChildProcess) => void) | undefined;
 }
 
 export function scriptCommand(request: RunRequest): ScriptCommand {
@@ -57,14 +59,14 @@ export function planScript(request: RunRequest, command: ScriptCommand): DryRunP
 
 export async function runProcess(request: RunRequest, command: ScriptCommand): Promise<RunOutcome> {
   const floor = lastPid();
-  const stdio: StdioOptions = command.onFd3 ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'];
+  const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...(command.extraFds ?? [])];
   const child = spawn(command.program, command.args, {
     cwd: request.cwd,
     env: command.env,
     detached: true,
     stdio,
   }) as ChildProcessByStdio<null, Readable, Readable>;
-  command.onFd3?.(child.stdio[3] as Readable);
+  command.onSpawn?.(child);
   const live = request.onOutput;
   const outRedact = request.redactor.stream();
   const errRedact = request.redactor.stream();

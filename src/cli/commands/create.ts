@@ -139,7 +139,10 @@ export function registerCreate(
     .option('--max-response-size <size>', 'largest HTTP response kept, e.g. 10MiB')
     .option('--allow-private-networks', 'let an HTTP button reach private and loopback addresses')
     .option('--follow-redirects <policy>', 'none | same-host | any (default same-host)')
-    .option('--sandbox', 'run a script button inside the OS sandbox with only the granted access')
+    .option(
+      '--sandbox',
+      'run a script button in the OS sandbox (bubblewrap): read-only system, no home, no network, only what --allow-… grants',
+    )
     .option(
       '--battery <key>',
       'a battery the button needs (repeatable); a sandboxed script sees only these',
