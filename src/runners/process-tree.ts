@@ -140,16 +140,32 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
-/** Signals the group led by `rootPid` and every process of the press; returns how many were signalled. */
-export function signalPress(
-  rootPid: number | undefined,
-  tag: string,
-  sig: NodeJS.Signals,
-  floor?: number,
-): number {
+/**
+ * Stops every process of the press, rescanning until no new one appears, and returns them. Signalling a
+ * frozen tree is race-free: a parent cannot react to its child's death (say, run its next command)
+ * before its own signal lands.
+ */
+function freeze(rootPid: number | undefined, tag: string, floor: number | undefined): number[] {
+  if (rootPid !== undefined) signal(-rootPid, 'SIGSTOP');
+  const stopped = new Set<number>();
+  for (let round = 0; round < 20; round++) {
+    const fresh = findPressProcesses(rootPid, tag, floor).filter((pid) => !stopped.has(pid));
+    if (fresh.length === 0) break;
+    for (const pid of fresh) {
+      signal(pid, 'SIGSTOP');
+      stopped.add(pid);
+    }
+  }
+  return [...stopped];
+}
+
+/** Freezes the press, sends `sig` to all of it, then lets it run (so TERM handlers get their grace). */
+function signalFrozen(rootPid: number | undefined, tag: string, sig: NodeJS.Signals, floor?: number): number {
+  const pids = freeze(rootPid, tag, floor);
   if (rootPid !== undefined) signal(-rootPid, sig);
-  const pids = findPressProcesses(rootPid, tag, floor);
   for (const pid of pids) signal(pid, sig);
+  if (rootPid !== undefined) signal(-rootPid, 'SIGCONT');
+  for (const pid of pids) signal(pid, 'SIGCONT');
   return pids.length;
 }
 
@@ -165,14 +181,14 @@ export async function endPress(
   graceMs: number,
   floor?: number,
 ): Promise<void> {
-  if (signalPress(rootPid, tag, 'SIGTERM', floor) === 0) return;
+  if (signalFrozen(rootPid, tag, 'SIGTERM', floor) === 0) return;
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     await sleep(Math.min(25, graceMs));
     if (findPressProcesses(rootPid, tag, floor).length === 0) return;
   }
   for (let round = 0; round < 40; round++) {
-    if (signalPress(rootPid, tag, 'SIGKILL', floor) === 0) return;
+    if (signalFrozen(rootPid, tag, 'SIGKILL', floor) === 0) return;
     await sleep(25);
   }
 }

@@ -82,6 +82,7 @@ export async function runProcess(request: RunRequest, command: ScriptCommand): P
   );
 
   let timedOut = false;
+  let ending: Promise<void> | undefined;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>(
     (resolve) => {
       child.once('error', (spawnError) => resolve({ code: null, signal: null, spawnError }));
@@ -90,12 +91,14 @@ export async function runProcess(request: RunRequest, command: ScriptCommand): P
   );
   const timer = setTimeout(() => {
     timedOut = true;
-    void endPress(child.pid, request.runId, request.graceMs, floor);
+    ending = endPress(child.pid, request.runId, request.graceMs, floor);
   }, request.timeoutMs);
 
   const result = await exited;
   clearTimeout(timer);
   // Whatever the script left behind (background jobs, setsid daemons) ends with the press.
+  // One ending at a time: after a timeout, let its TERM/grace/KILL finish, then sweep once more.
+  if (ending) await ending;
   await endPress(child.pid, request.runId, timedOut ? 0 : request.graceMs, floor);
   await Promise.race([
     Promise.all([stdout.done, stderr.done]),
