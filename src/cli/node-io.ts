@@ -1,11 +1,13 @@
 /** The real terminal behind the Io port. */
+import { isatty } from 'node:tty';
 import type { Io } from './output.ts';
 
 export function nodeIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // isatty(0), not process.stdin.isTTY: touching process.stdin builds a stream and loads a dozen modules.
+    stdinIsTTY: isatty(0),
     env: process.env,
     async readStdin() {
       const chunks: Buffer[] = [];
