@@ -10,7 +10,7 @@ const fresh = `${target}.new-${process.pid}`;
 const old = `${target}.old-${process.pid}`;
 
 await build({
-  entryPoints: { cli: 'src/cli/entry.ts' },
+  entryPoints: { cli: 'src/cli/entry.ts', 'sandbox-worker': 'src/sandbox/process/worker-main.ts' },
   outdir: fresh,
   bundle: true,
   splitting: true,

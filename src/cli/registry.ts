@@ -6,6 +6,8 @@ import { registerConfig } from './commands/config.ts';
 import { registerCreate } from './commands/create.ts';
 import { registerDoctor } from './commands/doctor.ts';
 import { registerPress } from './commands/press.ts';
+import { registerRevoke } from './commands/revoke.ts';
+import { registerRun } from './commands/run.ts';
 import { registerSummary } from './commands/summary.ts';
 import type { CommandContext, CommandResult } from './context.ts';
 
@@ -14,6 +16,8 @@ export type RunAction = (action: (ctx: CommandContext) => Promise<CommandResult>
 export const REGISTRARS: readonly ((program: Command, run: RunAction) => void)[] = [
   registerCreate,
   registerPress,
+  registerRun,
+  registerRevoke,
   registerBrowse,
   registerSummary,
   registerBatteries,

@@ -1,0 +1,50 @@
+/** Guest timers: each pending timer is one host op, so the host counts them and knows when the run is idle. */
+import type { GuestRuntime } from './core.ts';
+
+export function installTimers(rt: GuestRuntime): void {
+  type Timer = { fn: unknown; args: unknown[]; ms: number; repeat: boolean; hostId: number };
+  const timers = new Map<number, Timer>();
+  let nextId = 1;
+
+  function arm(id: number, timer: Timer): void {
+    const { id: hostId, promise } = rt.start('timer', { ms: timer.ms });
+    timer.hostId = hostId;
+    promise.then(() => fire(id, hostId));
+  }
+
+  function fire(id: number, hostId: number): void {
+    const timer = timers.get(id);
+    if (!timer || timer.hostId !== hostId) return;
+    if (timer.repeat) arm(id, timer);
+    else timers.delete(id);
+    if (typeof timer.fn === 'function') timer.fn(...timer.args);
+  }
+
+  function schedule(fn: unknown, ms: unknown, args: unknown[], repeat: boolean): number {
+    const delay = Math.max(0, Math.min(Number(ms) || 0, 2_147_483_647));
+    const id = nextId++;
+    const timer: Timer = { fn, args, ms: repeat ? Math.max(1, delay) : delay, repeat, hostId: 0 };
+    timers.set(id, timer);
+    arm(id, timer);
+    return id;
+  }
+
+  function clear(id: unknown): void {
+    const timer = timers.get(Number(id));
+    if (!timer) return;
+    timers.delete(Number(id));
+    rt.call('timer.cancel', { id: timer.hostId });
+  }
+
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+  define('setTimeout', (fn: unknown, ms?: unknown, ...args: unknown[]) => schedule(fn, ms, args, false));
+  define('setInterval', (fn: unknown, ms?: unknown, ...args: unknown[]) => schedule(fn, ms, args, true));
+  define('setImmediate', (fn: unknown, ...args: unknown[]) => schedule(fn, 0, args, false));
+  define('clearTimeout', clear);
+  define('clearInterval', clear);
+  define('clearImmediate', clear);
+  define('queueMicrotask', (fn: () => void) => {
+    Promise.resolve().then(fn);
+  });
+}

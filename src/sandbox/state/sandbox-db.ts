@@ -1,0 +1,69 @@
+/**
+ * The sandbox's own tables in state.db, on a connection of its own: the registry of live runs,
+ * revocations (with their generation counter) and the programs' persistent memory. Only CREATE TABLE IF
+ * NOT EXISTS: the run index's schema is not touched.
+ */
+import { chmodSync, closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { ensurePrivateDir, FILE_MODE } from '../../store/atomic-fs.ts';
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS sandbox_runs (
+  run_id TEXT NOT NULL PRIMARY KEY,
+  pid INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sandbox_revocations (
+  run_id TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  cap TEXT NOT NULL,
+  resource TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, generation)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sandbox_memory (
+  namespace TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (namespace, key)
+) WITHOUT ROWID;
+`;
+
+const opened = new Map<string, DatabaseSync>();
+
+/** One connection per data root and process; tables created on first open. */
+export function sandboxDb(dataRoot: string): DatabaseSync {
+  const cached = opened.get(dataRoot);
+  if (cached?.isOpen) return cached;
+  ensurePrivateDir(dataRoot);
+  const path = join(dataRoot, 'state.db');
+  closeSync(openSync(path, 'a', FILE_MODE));
+  chmodSync(path, FILE_MODE);
+  const db = new DatabaseSync(path, { timeout: 15_000 });
+  db.exec('PRAGMA busy_timeout = 15000');
+  const present = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sandbox_memory'")
+    .get() as { n: number };
+  if (present.n === 0) {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec(TABLES);
+  }
+  db.exec('PRAGMA synchronous = NORMAL');
+  opened.set(dataRoot, db);
+  return db;
+}
+
+export function withWriteLock<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

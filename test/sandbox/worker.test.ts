@@ -1,0 +1,74 @@
+// Pins the worker path used where isolates may not run in the CLI process: a press runs in a --no-node-snapshot child and streams back.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { emptyGrants } from '../../src/core/grants.ts';
+import { makeRedactor } from '../../src/core/redact.ts';
+import type { ButtonSpec } from '../../src/core/spec.ts';
+import type { RunRequest } from '../../src/runners/runner.ts';
+import { runInWorker } from '../../src/sandbox/process/worker-client.ts';
+import { type TempDir, tempDir } from './helpers.ts';
+
+let runs = 0;
+
+function request(tmp: TempDir, code: string, extra: Partial<RunRequest> = {}): RunRequest {
+  const buttonDir = join(tmp.dir, 'buttons', 'w');
+  tmp.file('buttons/w/main.js', code);
+  const spec: ButtonSpec = {
+    schema_version: 1,
+    name: 'w',
+    runtime: 'js',
+    args: [{ name: 'token', type: 'secret', required: true }],
+    timeout_seconds: 10,
+    grants: emptyGrants(),
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+  };
+  return {
+    spec,
+    runId: `20260101T000000000Z-0000000000a${++runs}`,
+    buttonDir,
+    dataRoot: tmp.dir,
+    args: { token: 's3cret-token' },
+    batteries: new Map(),
+    timeoutMs: 5000,
+    graceMs: 500,
+    maxOutputBytes: 1024 * 1024,
+    redactor: makeRedactor(['s3cret-token']),
+    cwd: tmp.dir,
+    baseEnv: { PATH: process.env.PATH, HOME: tmp.dir },
+    ...extra,
+  };
+}
+
+describe('the sandbox worker process', () => {
+  let tmp: TempDir;
+  before(() => {
+    tmp = tempDir();
+  });
+  after(() => tmp.cleanup());
+
+  it('runs the press with the flag and streams output back, redacted', async () => {
+    let live = '';
+    const outcome = await runInWorker(
+      request(
+        tmp,
+        "import * as env from 'buttons:env'; console.log('token', env.args().token); console.log(JSON.stringify({ ok: true }));",
+        {
+          onOutput: (stream, text) => {
+            if (stream === 'stdout') live += text;
+          },
+        },
+      ),
+    );
+    assert.equal(outcome.status, 'ok', JSON.stringify(outcome));
+    assert.deepEqual(outcome.files, ['20260101T000000000Z-0000000000a1.trace.ndjson']);
+    assert.equal(live, 'token [REDACTED]\n{"ok":true}\n');
+  });
+
+  it('reports the program failing like an in-process run', async () => {
+    const outcome = await runInWorker(request(tmp, 'while (true) {}', { timeoutMs: 300 }));
+    assert.equal(outcome.status, 'timeout', JSON.stringify(outcome));
+    assert.equal(outcome.error?.code, 'LIMIT_EXCEEDED');
+  });
+});
