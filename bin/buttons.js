@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // Starts the CLI on Node 24 or later. Started by an older Node, it re-runs itself with the Node 24 that
 // the package brings as a dependency, so a machine with only an old Node still works.
-import { spawnSync } from 'node:child_process';
-import module, { createRequire } from 'node:module';
+// CommonJS (see bin/package.json): a short-lived CLI starts faster without the ES module loader.
+
+/** Replaces this process with `node ARGS…` (or runs it and passes its exit on). */
+function rerun(node, args) {
+  if (process.execve) process.execve(node, [node, ...args]);
+  const result = require('node:child_process').spawnSync(node, args, { stdio: 'inherit' });
+  if (result.signal) process.kill(process.pid, result.signal);
+  process.exit(result.status ?? 1);
+}
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-  const require = createRequire(import.meta.url);
   let node;
   try {
     node = require.resolve('node/bin/node');
@@ -16,9 +22,7 @@ if (major < 24) {
     );
     process.exit(1);
   }
-  const result = spawnSync(node, process.argv.slice(1), { stdio: 'inherit' });
-  if (result.signal) process.kill(process.pid, result.signal);
-  process.exit(result.status ?? 1);
+  rerun(node, process.argv.slice(1));
 }
 // --- Sandbox hosts (src/sandbox/process/snapshot-policy.ts): isolated-vm wants Node's start-up snapshot
 // off (--no-node-snapshot, 50-100 ms more start-up) except where verified without it (linux-x64). There,
@@ -30,12 +34,8 @@ if (
   (command === 'run' || command === 'replay') &&
   !process.execArgv.includes('--no-node-snapshot')
 ) {
-  const args = ['--no-node-snapshot', ...process.execArgv, ...process.argv.slice(1)];
-  if (process.execve) process.execve(process.execPath, [process.execPath, ...args]);
-  const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (result.signal) process.kill(process.pid, result.signal);
-  process.exit(result.status ?? 1);
+  rerun(process.execPath, ['--no-node-snapshot', ...process.execArgv, ...process.argv.slice(1)]);
 }
 // --- end of sandbox hosts
-module.enableCompileCache?.();
-await import('../dist/cli.js');
+require('node:module').enableCompileCache?.();
+require('../dist/cli.js');

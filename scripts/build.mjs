@@ -1,6 +1,8 @@
-// Bundles the CLI into dist/ (ESM, code-split so that rarely used parts load only when needed).
+// Bundles the CLI into dist/ as CommonJS: one file per process entry. Modules the code imports lazily
+// (`await import(…)`) stay lazy inside the bundle — their top-level code runs only when first needed.
+// CommonJS because it starts measurably faster than ES modules for a short-lived CLI (see bench/press.ts).
 // Builds into a fresh folder and swaps it in, so a test running meanwhile never sees half a build.
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -13,19 +15,19 @@ await build({
   entryPoints: { cli: 'src/cli/entry.ts', 'sandbox-worker': 'src/sandbox/process/worker-main.ts' },
   outdir: fresh,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node24',
-  external: ['isolated-vm'],
-  define: { BUTTONS_VERSION: JSON.stringify(pkg.version) },
-  // commander is CommonJS: give the bundle a real require for its node: built-ins.
-  banner: {
-    js: "import { createRequire as __buttonsCreateRequire } from 'node:module';\nconst require = __buttonsCreateRequire(import.meta.url);",
-  },
+  // Dependencies load from node_modules when first used, so a press never parses undici, commander or zod.
+  packages: 'external',
+  define: { BUTTONS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__buttonsModuleUrl' },
+  banner: { js: "var __buttonsModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The package is "type": "module"; the bundles are CommonJS.
+mkdirSync(fresh, { recursive: true });
+writeFileSync(`${fresh}/package.json`, '{ "type": "commonjs" }\n');
 
 try {
   renameSync(target, old);

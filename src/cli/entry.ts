@@ -2,5 +2,6 @@
 import { runCli } from './main.ts';
 import { nodeIo } from './node-io.ts';
 
-const code = await runCli(process.argv.slice(2), nodeIo(), process.cwd());
-process.exitCode = code;
+void runCli(process.argv.slice(2), nodeIo(), process.cwd()).then((code) => {
+  process.exitCode = code;
+});
