@@ -18,8 +18,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node24',
-  // Dependencies load from node_modules when first used, so a press never parses undici, commander or zod.
-  packages: 'external',
+  // undici (the largest dependency, used only by HTTP buttons and sandbox fetch) loads from node_modules
+  // on first use, so a press never parses it; small dependencies are bundled (unbundled zod alone loads
+  // dozens of files).
+  external: ['isolated-vm', 'undici', 'undici/*'],
   define: { BUTTONS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__buttonsModuleUrl' },
   banner: { js: "var __buttonsModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',

@@ -52,7 +52,8 @@ function touchPrivate(path: string): void {
   chmodSync(path, FILE_MODE);
 }
 
-function withWriteLock<T>(db: DatabaseSync, fn: () => T): T {
+/** Runs `fn` in a write transaction taken up front, so concurrent writers queue instead of deadlocking. */
+export function withWriteLock<T>(db: DatabaseSync, fn: () => T): T {
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = fn();
@@ -73,18 +74,17 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
-export function openStateDb(path: string): StateDb {
+/**
+ * Opens state.db (0600, WAL, a busy timeout for concurrent processes) and lets `migrate` create what it
+ * needs. Shared by the run index and the sandbox's own tables.
+ */
+export function openPrivateDatabase(path: string, migrate: (db: DatabaseSync) => void): DatabaseSync {
   touchPrivate(path);
   const db = new DatabaseSync(path, { timeout: 15_000 });
   db.exec('PRAGMA busy_timeout = 15000');
-  const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
-  if (version !== SCHEMA_VERSION) {
-    db.exec('PRAGMA journal_mode = WAL');
-    withWriteLock(db, () => {
-      db.exec(SCHEMA);
-      db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-    });
-  }
+  // WAL is a property of the file: cheap to ask for again, and only the first opener changes it.
+  db.exec('PRAGMA journal_mode = WAL');
+  migrate(db);
   db.exec('PRAGMA synchronous = NORMAL');
   for (const suffix of ['-wal', '-shm']) {
     try {
@@ -93,6 +93,18 @@ export function openStateDb(path: string): StateDb {
       // Not created yet; SQLite gives them the database file's mode when it does.
     }
   }
+  return db;
+}
+
+export function openStateDb(path: string): StateDb {
+  const db = openPrivateDatabase(path, (fresh) => {
+    const version = (fresh.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    if (version === SCHEMA_VERSION) return;
+    withWriteLock(fresh, () => {
+      fresh.exec(SCHEMA);
+      fresh.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    });
+  });
 
   const insert = lazy(() =>
     db.prepare(

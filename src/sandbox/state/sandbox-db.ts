@@ -3,10 +3,12 @@
  * revocations (with their generation counter) and the programs' persistent memory. Only CREATE TABLE IF
  * NOT EXISTS: the run index's schema is not touched.
  */
-import { chmodSync, closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { ensurePrivateDir, FILE_MODE } from '../../store/atomic-fs.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { ensurePrivateDir } from '../../store/atomic-fs.ts';
+import { openPrivateDatabase, withWriteLock } from '../../store/state-db.ts';
+
+export { withWriteLock };
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS sandbox_runs (
@@ -39,31 +41,12 @@ export function sandboxDb(dataRoot: string): DatabaseSync {
   const cached = opened.get(dataRoot);
   if (cached?.isOpen) return cached;
   ensurePrivateDir(dataRoot);
-  const path = join(dataRoot, 'state.db');
-  closeSync(openSync(path, 'a', FILE_MODE));
-  chmodSync(path, FILE_MODE);
-  const db = new DatabaseSync(path, { timeout: 15_000 });
-  db.exec('PRAGMA busy_timeout = 15000');
-  const present = db
-    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sandbox_memory'")
-    .get() as { n: number };
-  if (present.n === 0) {
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec(TABLES);
-  }
-  db.exec('PRAGMA synchronous = NORMAL');
+  const db = openPrivateDatabase(join(dataRoot, 'state.db'), (fresh) => {
+    const present = fresh
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sandbox_memory'")
+      .get() as { n: number };
+    if (present.n === 0) withWriteLock(fresh, () => fresh.exec(TABLES));
+  });
   opened.set(dataRoot, db);
   return db;
-}
-
-export function withWriteLock<T>(db: DatabaseSync, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = fn();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
 }
