@@ -1,8 +1,9 @@
-// Pins what a sandboxed program can use out of the box: console, timers, TS, ES modules, URL, encoders, exit codes.
+// Pins what a sandboxed program can use out of the box: console, timers, TS, ES modules, URL, encoders, exit codes (also once the runtime's code cache has warmed up).
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { warmRuntimeCache } from '../../src/sandbox/engine/runtime-cache.ts';
 import { cachedStripTypes } from '../../src/sandbox/engine/ts-cache.ts';
 import { runIn, type TempDir, tempDir } from './helpers.ts';
 
@@ -117,6 +118,20 @@ describe('the sandbox engine', () => {
       argv: ['--x', 'y'],
     });
     assert.equal(r.stdout, '["--x","y"]\n');
+  });
+
+  it('runs programs the same once the runtime code cache has warmed up', async () => {
+    await warmRuntimeCache();
+    const code = [
+      "import * as time from 'buttons:time';",
+      "console.log('hello', { a: [1, 'x'] }, process.argv.length);",
+      "setTimeout(() => console.log(new URL('/p?q=1', 'https://h.test/').href), 1);",
+      'console.log(typeof time.now());',
+      'process.exitCode = 3;',
+    ].join('\n');
+    const r = await runIn(tmp.dir, code, { argv: ['a'] });
+    assert.deepEqual(r.outcome, { kind: 'ok', exitCode: 3 });
+    assert.equal(r.stdout, "hello { a: [ 1, 'x' ] } 3\nnumber\nhttps://h.test/p?q=1\n");
   });
 
   it('writes start and end records to the trace', async () => {

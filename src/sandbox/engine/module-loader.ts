@@ -18,6 +18,8 @@ export type StripTypes = (code: string) => string;
 /** Tried, in order, for a specifier without an extension. */
 const CANDIDATE_SUFFIXES = ['.ts', '.js', '.mts', '.mjs', '/index.ts', '/index.js'];
 
+const SYNC_COMPILE_CHARS = 64 * 1024;
+
 export class ModuleLoader {
   private readonly isolate: ivm.Isolate;
   private readonly read: ReadModule;
@@ -31,12 +33,30 @@ export class ModuleLoader {
     this.strip = strip;
   }
 
-  /** Compiles the entry and links its whole import graph. */
+  /**
+   * Compiles the entry and its whole import graph, resolving every import first; then instantiates it
+   * in one synchronous step whose resolver only looks up what was already resolved (it cannot throw, so
+   * nothing is left half-linked, and no thread hand-off is paid per module).
+   */
   async link(context: ivm.Context, entryPath: string): Promise<ivm.Module> {
     const entry = await this.load(entryPath, entryPath);
-    // Always a promise, never a synchronous throw: isolated-vm crashes on a resolver that throws while
-    // another import of the same graph is still pending.
-    await entry.instantiate(context, (specifier, referrer) => this.resolve(specifier, referrer));
+    const imports = new Map<ivm.Module, Map<string, ivm.Module>>();
+    const queue = [entry];
+    for (let module = queue.pop(); module; module = queue.pop()) {
+      if (imports.has(module)) continue;
+      const resolved = new Map<string, ivm.Module>();
+      imports.set(module, resolved);
+      for (const specifier of module.dependencySpecifiers) {
+        const target = await this.resolve(specifier, module);
+        resolved.set(specifier, target);
+        queue.push(target);
+      }
+    }
+    entry.instantiateSync(context, (specifier, referrer) => {
+      const target = imports.get(referrer)?.get(specifier);
+      if (!target) throw new Error(`unresolved import "${specifier}"`);
+      return target;
+    });
     return entry;
   }
 
@@ -88,7 +108,12 @@ export class ModuleLoader {
   }
 
   private async compile(path: string, code: string): Promise<ivm.Module> {
-    const module = await this.isolate.compileModule(code, { filename: path });
+    // Small modules compile right here, sparing a hand-off to the isolate's thread; big ones compile
+    // there, so a warm host keeps serving other runs meanwhile.
+    const module =
+      code.length <= SYNC_COMPILE_CHARS
+        ? this.isolate.compileModuleSync(code, { filename: path })
+        : await this.isolate.compileModule(code, { filename: path });
     this.pathOf.set(module, path);
     return module;
   }

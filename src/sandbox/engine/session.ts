@@ -73,7 +73,7 @@ class Session implements SessionControl {
   constructor(options: SessionOptions) {
     this.options = options;
     this.deadline = Date.now() + options.timeoutMs;
-    this.prepared = takeIsolate(options.memoryMib);
+    this.prepared = takeIsolate(options.memoryMib, options.config);
     this.isolate = this.prepared.isolate;
     this.done = new Promise((resolve) => {
       this.resolveDone = resolve;
@@ -113,7 +113,6 @@ class Session implements SessionControl {
 
   private async boot(): Promise<void> {
     this.prepared.route((op, raw) => this.dispatch(op, raw));
-    this.prepared.configure(this.options.config);
     const loader = new ModuleLoader(this.isolate, this.options.readModule, this.options.stripTypes);
     const entry = await loader.link(this.prepared.context, this.options.entryPath);
     await entry.evaluate();

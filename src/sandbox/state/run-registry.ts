@@ -3,8 +3,10 @@
  * reads revocations newer than the generation it has seen before each check; `buttons revoke` (another
  * process) commits a new generation before it returns.
  */
+import type { DatabaseSync } from 'node:sqlite';
 import { ButtonsError, ErrorCode } from '../../core/errors.ts';
 import type { RevocableCap, Revocation, RevocationSource } from '../grants/revocations.ts';
+import { pruneStaleRuns } from './prune-runs.ts';
 import { sandboxDb, withWriteLock } from './sandbox-db.ts';
 
 export interface RegisteredRun {
@@ -14,22 +16,11 @@ export interface RegisteredRun {
 
 export function registerRun(dataRoot: string, runId: string): RegisteredRun {
   const db = sandboxDb(dataRoot);
-  const dayAgo = new Date(Date.now() - 86_400_000).toISOString();
-  const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString();
-  const stale = 'SELECT run_id FROM sandbox_runs WHERE finished_at < ? OR started_at < ?';
-  // One transaction: forget runs that ended a day ago (or never said so within a week), register this one.
-  withWriteLock(db, () => {
-    db.prepare(`DELETE FROM sandbox_revocations WHERE run_id IN (${stale})`).run(dayAgo, weekAgo);
-    db.prepare(`DELETE FROM sandbox_runs WHERE run_id IN (${stale})`).run(dayAgo, weekAgo);
-    db.prepare('INSERT INTO sandbox_runs (run_id, pid, started_at) VALUES (?, ?, ?)').run(
-      runId,
-      process.pid,
-      new Date().toISOString(),
-    );
-  });
-  const newer = db.prepare(
-    'SELECT generation, cap, resource FROM sandbox_revocations WHERE run_id = ? AND generation > ? ORDER BY generation',
-  );
+  pruneStaleRuns(db, dataRoot);
+  const sql = statements(db);
+  // Committed before the program starts, so `buttons revoke` can reach the run from its first check.
+  sql.insert.run(runId, process.pid, new Date().toISOString());
+  const newer = sql.newer;
   return {
     source: {
       since(after) {
@@ -46,13 +37,31 @@ export function registerRun(dataRoot: string, runId: string): RegisteredRun {
       },
     },
     finish() {
-      if (db.isOpen)
-        db.prepare('UPDATE sandbox_runs SET finished_at = ? WHERE run_id = ?').run(
-          new Date().toISOString(),
-          runId,
-        );
+      if (db.isOpen) sql.finish.run(new Date().toISOString(), runId);
     },
   };
+}
+
+/** The registry's statements, prepared once per connection. */
+const prepared = new WeakMap<DatabaseSync, ReturnType<typeof prepare>>();
+
+function prepare(db: DatabaseSync) {
+  return {
+    insert: db.prepare('INSERT INTO sandbox_runs (run_id, pid, started_at) VALUES (?, ?, ?)'),
+    newer: db.prepare(
+      'SELECT generation, cap, resource FROM sandbox_revocations WHERE run_id = ? AND generation > ? ORDER BY generation',
+    ),
+    finish: db.prepare('UPDATE sandbox_runs SET finished_at = ? WHERE run_id = ?'),
+  };
+}
+
+function statements(db: DatabaseSync): ReturnType<typeof prepare> {
+  let sql = prepared.get(db);
+  if (!sql) {
+    sql = prepare(db);
+    prepared.set(db, sql);
+  }
+  return sql;
 }
 
 function isAlive(pid: number): boolean {
