@@ -107,11 +107,14 @@ export function lastPid(): number | undefined {
  * the process group and child links still catch its direct line.
  */
 function candidatePids(floor: number | undefined): number[] {
-  const all = listPids();
   const last = lastPid();
-  if (floor === undefined || last === undefined || last < floor) return all;
-  return all.filter((pid) => pid > floor);
+  if (floor === undefined || last === undefined || last < floor) return listPids();
+  // Few pids are handed out during a press: asking about each is cheaper than listing /proc.
+  if (last - floor <= MAX_PID_RANGE) return Array.from({ length: last - floor }, (_, i) => floor + 1 + i);
+  return listPids().filter((pid) => pid > floor);
 }
+
+const MAX_PID_RANGE = 2048;
 
 /** Live (non-zombie) processes of the press: descendants of `rootPid` and of every process tagged `tag`. */
 export function findPressProcesses(rootPid: number | undefined, tag: string, floor?: number): number[] {
