@@ -40,6 +40,15 @@ describe('CLI contract', () => {
     }
   });
 
+  it('`buttons NAME` is short for `buttons inspect NAME`', () => {
+    cli(sb, ['create', 'shorty', '--code', 'echo hi', '--arg', 'who:string:optional', '-d', 'says hi']);
+    const short = cli(sb, ['shorty']);
+    assert.equal(short.code, 0, short.stdout);
+    assert.equal(short.json.data.spec.description, 'says hi');
+    assert.deepEqual(short.json.data, cli(sb, ['inspect', 'shorty']).json.data);
+    assert.equal(cli(sb, ['nosuch']).json.error.code, 'NOT_FOUND');
+  });
+
   it('prints the version', () => {
     const r = cli(sb, ['version']);
     assert.match(r.json.data.version, /^\d+\.\d+\.\d+/);
