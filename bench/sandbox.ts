@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyGrants } from '../src/core/grants.ts';
 import { keepSpareIsolate } from '../src/sandbox/engine/prepare.ts';
-import { runProgram } from '../src/sandbox/run-program.ts';
+import { runProgram } from '../src/sandbox/runs/run-program.ts';
 import { BIN, type Cmd, compare, ms, ROOT, table, tempHome } from './lib.ts';
 
 if (!process.execArgv.includes('--no-node-snapshot')) {

@@ -17,7 +17,7 @@ export async function runnerFor(spec: ButtonSpec): Promise<Runner> {
       return (await import('../net/http-runner.ts')).httpRunner;
     case 'js':
     case 'ts':
-      return (await import('../sandbox/button-runner.ts')).sandboxRunner;
+      return (await import('../sandbox/runs/button-runner.ts')).sandboxRunner;
     default:
       throw new ButtonsError(ErrorCode.INTERNAL, `no runner for runtime ${String(spec.runtime)}`);
   }

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { emptyGrants, type GrantInput, type Grants, parseGrants } from '../../src/core/grants.ts';
 import type { Resolver } from '../../src/net/resolver.ts';
-import type { ProgramLimits } from '../../src/sandbox/agent-run.ts';
 import type { SessionOutcome } from '../../src/sandbox/engine/outcome.ts';
 import type { ButtonTools } from '../../src/sandbox/ops/tools-ops.ts';
-import { runProgram } from '../../src/sandbox/run-program.ts';
+import type { ProgramLimits } from '../../src/sandbox/runs/agent-run.ts';
+import { runProgram } from '../../src/sandbox/runs/run-program.ts';
 
 export interface TempDir {
   dir: string;

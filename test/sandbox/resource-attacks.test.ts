@@ -1,7 +1,7 @@
 // Pins the limits: each resource attack ends with LIMIT_EXCEEDED naming its limit, and the host runs the next program fine.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { summarise } from '../../src/sandbox/outcome-error.ts';
+import { summarise } from '../../src/sandbox/runs/outcome-error.ts';
 import { runIn, type TempDir, tempDir } from './helpers.ts';
 
 const ATTACKS: readonly { name: string; code: string; limit: string }[] = [

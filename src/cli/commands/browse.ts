@@ -130,7 +130,7 @@ export async function logsCommand(
   if (record.button_name !== name)
     throw new ButtonsError(ErrorCode.NOT_FOUND, `run ${runId} is not a run of "${name}"`);
   // Sandboxed runs keep an audit trace beside the record.
-  const { runTrace, renderTrace } = await import('../../sandbox/run-trace.ts');
+  const { runTrace, renderTrace } = await import('../../sandbox/audit/run-trace.ts');
   const trace = runTrace(ws.pressedDir(name), record);
   if (trace) return { data: { ...record, trace }, text: renderLog(record) + renderTrace(trace) };
   return { data: record, text: renderLog(record) };

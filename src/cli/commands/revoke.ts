@@ -14,7 +14,7 @@ export async function revokeCommand(
     throw new ButtonsError(ErrorCode.VALIDATION_ERROR, `${JSON.stringify(runId)} is not a run id`);
   if (caps.length === 0)
     throw new ButtonsError(ErrorCode.USAGE, 'name at least one capability to revoke, e.g. fs=/data or all');
-  const { parseRevokeItem, revokeInRun } = await import('../../sandbox/revoke-api.ts');
+  const { parseRevokeItem, revokeInRun } = await import('../../sandbox/grants/revoke-api.ts');
   const items = caps.map((c) => parseRevokeItem(c, ctx.cwd));
   const revoked = revokeInRun(ctx.workspace().root, runId, items);
   const generation = revoked.at(-1)?.generation ?? 0;

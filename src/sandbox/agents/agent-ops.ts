@@ -6,13 +6,13 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ButtonsError } from '../../core/errors.ts';
 import { parseGrants } from '../../core/grants.ts';
-import { type AgentSpec, type RunContext, runAgent } from '../agent-run.ts';
+import { endRecords } from '../audit/trace-records.ts';
 import { guestError } from '../engine/replies.ts';
 import type { OpTable } from '../engine/session.ts';
 import type { Checker } from '../grants/checker.ts';
 import { resolveGrants } from '../grants/resolve-grants.ts';
 import { record, stringArg } from '../ops/op-args.ts';
-import { endRecords } from '../trace-records.ts';
+import { type AgentSpec, type RunContext, runAgent } from '../runs/agent-run.ts';
 import { grantInputs, resultOf } from './child-io.ts';
 import { Mailbox } from './mailbox.ts';
 import { uncoveredGrants } from './subsume.ts';

@@ -2,28 +2,43 @@
 import type { GuestRuntime } from './core.ts';
 
 export function installTimers(rt: GuestRuntime): void {
-  type Timer = { fn: unknown; args: unknown[]; ms: number; repeat: boolean; hostId: number };
+  type Timer = { fn: unknown; args: unknown[]; ms: number; repeat: boolean; hostId: number; due: number };
   const timers = new Map<number, Timer>();
   let nextId = 1;
 
   function arm(id: number, timer: Timer): void {
-    const { id: hostId, promise } = rt.start('timer', { ms: timer.ms });
+    const { id: hostId, promise } = rt.start('timer', { ms: Math.max(0, timer.due - Date.now()) });
     timer.hostId = hostId;
     promise.then(() => fire(id, hostId));
   }
 
+  // A host wake-up runs every timer that is due, earliest first: the hand-off to the host and back
+  // takes time, and it must never make a later timer run before an earlier one.
   function fire(id: number, hostId: number): void {
-    const timer = timers.get(id);
-    if (!timer || timer.hostId !== hostId) return;
-    if (timer.repeat) arm(id, timer);
-    else timers.delete(id);
-    if (typeof timer.fn === 'function') timer.fn(...timer.args);
+    const woken = timers.get(id);
+    if (!woken || woken.hostId !== hostId) return;
+    const horizon = Math.max(Date.now(), woken.due);
+    const due = [...timers.entries()]
+      .filter(([, t]) => t.due <= horizon)
+      .sort(([ia, a], [ib, b]) => a.due - b.due || ia - ib);
+    for (const [tid, timer] of due) {
+      if (timers.get(tid) !== timer) continue; // cleared by an earlier callback
+      if (timer.hostId !== hostId) rt.call('timer.cancel', { id: timer.hostId });
+      if (timer.repeat) {
+        timer.due = Date.now() + timer.ms;
+        arm(tid, timer);
+      } else {
+        timers.delete(tid);
+      }
+      if (typeof timer.fn === 'function') timer.fn(...timer.args);
+    }
   }
 
   function schedule(fn: unknown, ms: unknown, args: unknown[], repeat: boolean): number {
     const delay = Math.max(0, Math.min(Number(ms) || 0, 2_147_483_647));
     const id = nextId++;
-    const timer: Timer = { fn, args, ms: repeat ? Math.max(1, delay) : delay, repeat, hostId: 0 };
+    const period = repeat ? Math.max(1, delay) : delay;
+    const timer: Timer = { fn, args, ms: period, repeat, hostId: 0, due: Date.now() + period };
     timers.set(id, timer);
     arm(id, timer);
     return id;

@@ -2,7 +2,7 @@
  * The sandbox worker: a Node process started with --no-node-snapshot (which isolated-vm needs) by a
  * CLI process that was not. It gets one press request over IPC, runs it, streams output, answers once.
  */
-import { runButtonInProcess } from '../button-run.ts';
+import { runButtonInProcess } from '../runs/button-run.ts';
 import { fromWire, type WireRequest, type WorkerMessage } from './wire.ts';
 
 const send = (message: WorkerMessage) =>

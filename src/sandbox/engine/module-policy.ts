@@ -3,13 +3,13 @@
  * a file outside that folder (also through a symlink), JSON data, the button's run history — needs a
  * file grant and is checked like any other read.
  */
-import { normalisePath } from '../core/grants.ts';
-import type { ReadModule } from './engine/module-loader.ts';
-import type { Checker } from './grants/checker.ts';
-import { resolveReal } from './grants/fs-paths.ts';
-import { fsAllowed, within } from './grants/fs-rules.ts';
-import { fsErrorFor } from './ops/op-args.ts';
-import { readBytes } from './ops/safe-fs.ts';
+import { normalisePath } from '../../core/grants.ts';
+import type { Checker } from '../grants/checker.ts';
+import { resolveReal } from '../grants/fs-paths.ts';
+import { fsAllowed, within } from '../grants/fs-rules.ts';
+import { fsErrorFor } from '../ops/op-args.ts';
+import { readBytes } from '../ops/safe-fs.ts';
+import type { ReadModule } from './module-loader.ts';
 
 const CODE_FILE = /\.(js|mjs|ts|mts)$/i;
 const MAX_MODULE_BYTES = 8 * 1024 * 1024;

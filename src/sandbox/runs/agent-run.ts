@@ -2,26 +2,26 @@
  * One agent of a run: its own isolate, its own checker (its grants), the run's shared trace, revocations,
  * output and memory. The top-level program is the agent `main`; spawned children run through here too.
  */
-import type { Resolver } from '../net/resolver.ts';
-import type { Trace } from './audit/trace.ts';
-import { coreOps } from './engine/core-ops.ts';
-import type { StripTypes } from './engine/module-loader.ts';
-import type { SessionOutcome } from './engine/outcome.ts';
-import { type OpTable, runSession } from './engine/session.ts';
-import { Checker } from './grants/checker.ts';
-import type { ResolvedGrants } from './grants/resolve-grants.ts';
-import type { RevocationState } from './grants/revocations.ts';
-import { type ModuleScope, moduleReader } from './module-policy.ts';
-import { basicOps } from './ops/basic-ops.ts';
-import { envOps } from './ops/env-ops.ts';
-import { fsOps } from './ops/fs-ops.ts';
-import { memoryOps } from './ops/memory-ops.ts';
-import { netOps } from './ops/net-ops.ts';
-import { runOps } from './ops/run-ops.ts';
-import { semaphore } from './ops/semaphore.ts';
-import { type ButtonTools, toolsOps } from './ops/tools-ops.ts';
-import { traceOps } from './ops/trace-ops.ts';
-import type { MemoryStore } from './state/memory-store.ts';
+import type { Resolver } from '../../net/resolver.ts';
+import type { Trace } from '../audit/trace.ts';
+import { coreOps } from '../engine/core-ops.ts';
+import type { StripTypes } from '../engine/module-loader.ts';
+import { type ModuleScope, moduleReader } from '../engine/module-policy.ts';
+import type { SessionOutcome } from '../engine/outcome.ts';
+import { type OpTable, runSession } from '../engine/session.ts';
+import { Checker } from '../grants/checker.ts';
+import type { ResolvedGrants } from '../grants/resolve-grants.ts';
+import type { RevocationState } from '../grants/revocations.ts';
+import { basicOps } from '../ops/basic-ops.ts';
+import { envOps } from '../ops/env-ops.ts';
+import { fsOps } from '../ops/fs-ops.ts';
+import { memoryOps } from '../ops/memory-ops.ts';
+import { netOps } from '../ops/net-ops.ts';
+import { runOps } from '../ops/run-ops.ts';
+import { semaphore } from '../ops/semaphore.ts';
+import { type ButtonTools, toolsOps } from '../ops/tools-ops.ts';
+import { traceOps } from '../ops/trace-ops.ts';
+import type { MemoryStore } from '../state/memory-store.ts';
 
 export interface ProgramLimits {
   timeoutMs: number;

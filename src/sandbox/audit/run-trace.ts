@@ -1,7 +1,7 @@
 /** A sandboxed run's audit trace as `buttons logs` shows it: the records, and one readable line each. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunRecord } from '../core/run-record.ts';
+import type { RunRecord } from '../../core/run-record.ts';
 
 const MAX_TRACE_BYTES = 16 * 1024 * 1024;
 

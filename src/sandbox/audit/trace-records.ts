@@ -1,6 +1,7 @@
 /** The trace records that say how an agent's run ended: the limit or exception (with its text), then `end`. */
-import type { TraceRecord } from './audit/trace.ts';
-import type { SessionOutcome } from './engine/outcome.ts';
+
+import type { SessionOutcome } from '../engine/outcome.ts';
+import type { TraceRecord } from './trace.ts';
 
 export function endRecords(outcome: SessionOutcome, agent: string, durationMs: number): TraceRecord[] {
   const records: TraceRecord[] = [];

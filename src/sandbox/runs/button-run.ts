@@ -4,18 +4,18 @@
  * (0600, listed in the record's files), output captured within the press bound and redacted.
  */
 import { join } from 'node:path';
-import { argEnv } from '../core/arg-values.ts';
-import { emptyGrants } from '../core/grants.ts';
-import { ENTRY_FILES } from '../core/spec.ts';
-import type { RunOutcome, RunRequest } from '../runners/runner.ts';
-import { parseJsonOutput } from '../runners/structured-output.ts';
-import { ensurePrivateDir } from '../store/atomic-fs.ts';
-import { findDataDirs } from '../store/data-dir.ts';
-import { Workspace } from '../store/workspace.ts';
+import { argEnv } from '../../core/arg-values.ts';
+import { emptyGrants } from '../../core/grants.ts';
+import { ENTRY_FILES } from '../../core/spec.ts';
+import type { RunOutcome, RunRequest } from '../../runners/runner.ts';
+import { parseJsonOutput } from '../../runners/structured-output.ts';
+import { ensurePrivateDir } from '../../store/atomic-fs.ts';
+import { findDataDirs } from '../../store/data-dir.ts';
+import { Workspace } from '../../store/workspace.ts';
+import { workspaceTools } from '../tools/button-tools.ts';
 import { summarise } from './outcome-error.ts';
 import { captureOutput } from './program-output.ts';
 import { runProgram } from './run-program.ts';
-import { workspaceTools } from './tools/button-tools.ts';
 
 export const TRACE_SUFFIX = '.trace.ndjson';
 

@@ -1,7 +1,7 @@
 /** Where `buttons run` keeps traces when no --trace is given: <data>/runs/, the newest few hundred kept. */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDir } from '../store/atomic-fs.ts';
+import { ensurePrivateDir } from '../../store/atomic-fs.ts';
 
 const KEEP = 200;
 const SUFFIX = '.trace.ndjson';

@@ -1,7 +1,7 @@
 /** Parses `CAP[=RESOURCE]` arguments of `buttons revoke` into revocations, with the same rules as grants. */
-import { ButtonsError, ErrorCode } from '../core/errors.ts';
-import { normalisePath, parseGrants } from '../core/grants.ts';
-import { REVOCABLE, type RevocableCap } from './grants/revocations.ts';
+import { ButtonsError, ErrorCode } from '../../core/errors.ts';
+import { normalisePath, parseGrants } from '../../core/grants.ts';
+import { REVOCABLE, type RevocableCap } from './revocations.ts';
 
 export interface RevokeItem {
   cap: RevocableCap;

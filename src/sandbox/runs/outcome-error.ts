@@ -1,7 +1,7 @@
 /** How a sandboxed run's outcome reads to its caller: a status, an exit code and (unless it went well) an error. */
-import { ErrorCode, type ErrorData } from '../core/errors.ts';
-import type { RunStatus } from '../core/run-record.ts';
-import type { SessionOutcome } from './engine/outcome.ts';
+import { ErrorCode, type ErrorData } from '../../core/errors.ts';
+import type { RunStatus } from '../../core/run-record.ts';
+import type { SessionOutcome } from '../engine/outcome.ts';
 
 export interface OutcomeSummary {
   status: RunStatus;

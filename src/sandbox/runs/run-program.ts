@@ -5,8 +5,18 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Grants } from '../core/grants.ts';
-import type { Resolver } from '../net/resolver.ts';
+import type { Grants } from '../../core/grants.ts';
+import type { Resolver } from '../../net/resolver.ts';
+import { agentOpsFor } from '../agents/agent-ops.ts';
+import { openTrace, type Trace } from '../audit/trace.ts';
+import { endRecords } from '../audit/trace-records.ts';
+import type { SessionOutcome } from '../engine/outcome.ts';
+import { cachedStripTypes } from '../engine/ts-cache.ts';
+import { resolveGrants } from '../grants/resolve-grants.ts';
+import { noRevocations, RevocationState } from '../grants/revocations.ts';
+import type { ButtonTools } from '../ops/tools-ops.ts';
+import { openMemory } from '../state/memory-store.ts';
+import { registerRun } from '../state/run-registry.ts';
 import {
   type AgentSpec,
   DEFAULT_LIMITS,
@@ -14,16 +24,6 @@ import {
   type RunContext,
   runAgent,
 } from './agent-run.ts';
-import { agentOpsFor } from './agents/agent-ops.ts';
-import { openTrace, type Trace } from './audit/trace.ts';
-import type { SessionOutcome } from './engine/outcome.ts';
-import { cachedStripTypes } from './engine/ts-cache.ts';
-import { resolveGrants } from './grants/resolve-grants.ts';
-import { noRevocations, RevocationState } from './grants/revocations.ts';
-import type { ButtonTools } from './ops/tools-ops.ts';
-import { openMemory } from './state/memory-store.ts';
-import { registerRun } from './state/run-registry.ts';
-import { endRecords } from './trace-records.ts';
 
 export interface ProgramOptions {
   /** Absolute path of the entry module. */
