@@ -6,7 +6,7 @@ import type { DryRunPlan, OutputSink } from '../runners/runner.ts';
 import { saveRecord } from '../store/history-store.ts';
 import type { Workspace } from '../store/workspace.ts';
 import { planPress } from './plan.ts';
-import { buildRecord } from './record.ts';
+import { buildRecord, shownArgs } from './record.ts';
 import { resolveButton } from './resolve.ts';
 import { validatePress } from './validate.ts';
 
@@ -46,19 +46,12 @@ export async function press(ws: Workspace, name: string, options: PressOptions):
   const runner = await runnerFor(resolved.spec);
 
   if (options.dryRun) {
-    const args = buildRecord(
-      request,
-      { status: 'ok', stdout: '', stderr: '', truncated: { stdout: false, stderr: false } },
-      clock(),
-      clock(),
-      undefined,
-    ).args;
     return request.redactor.deep({
       kind: 'dry-run' as const,
       ok: true as const,
       button: name,
       runtime: resolved.spec.runtime,
-      args,
+      args: shownArgs(request),
       plan: runner.plan(request),
       prompt: resolved.prompt,
     });

@@ -3,6 +3,16 @@ import { REDACTED } from '../core/redact.ts';
 import type { RunRecord } from '../core/run-record.ts';
 import type { RunOutcome, RunRequest } from '../runners/runner.ts';
 
+/** Arg values as they may be shown or stored: secret args replaced by the redaction marker. */
+export function shownArgs(request: RunRequest): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const decl of request.spec.args) {
+    const value = request.args[decl.name];
+    if (value !== undefined) args[decl.name] = decl.type === 'secret' ? REDACTED : value;
+  }
+  return args;
+}
+
 export function buildRecord(
   request: RunRequest,
   outcome: RunOutcome,
@@ -10,11 +20,7 @@ export function buildRecord(
   finishedAt: Date,
   prompt: string | undefined,
 ): RunRecord {
-  const args: Record<string, string> = {};
-  for (const decl of request.spec.args) {
-    const value = request.args[decl.name];
-    if (value !== undefined) args[decl.name] = decl.type === 'secret' ? REDACTED : value;
-  }
+  const args = shownArgs(request);
   const record: RunRecord = {
     schema_version: 1,
     run_id: request.runId,
