@@ -118,7 +118,3 @@ export function toButtonsError(thrown: unknown): ButtonsError {
     'This is a bug; please report it with the command you ran.',
   );
 }
-
-export function isErrorCode(value: string): value is ErrorCode {
-  return Object.hasOwn(ErrorCode, value);
-}

@@ -18,7 +18,6 @@ export type Runtime = (typeof Runtime)[keyof typeof Runtime];
 
 export const SCRIPT_RUNTIMES = ['shell', 'bash', 'python', 'node'] as const;
 export type ScriptRuntime = (typeof SCRIPT_RUNTIMES)[number];
-export const SANDBOX_RUNTIMES = ['js', 'ts'] as const;
 
 export function isScriptRuntime(runtime: Runtime): runtime is ScriptRuntime {
   return (SCRIPT_RUNTIMES as readonly string[]).includes(runtime);

@@ -1,5 +1,5 @@
 /** Host path facts the mount plan needs: real paths (symlinks resolved) of things that exist. */
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 
 /** The real path of `path`, or undefined when it does not exist (a missing grant simply mounts nothing). */
 export function realPath(path: string): string | undefined {
@@ -8,8 +8,4 @@ export function realPath(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function pathExists(path: string): boolean {
-  return existsSync(path);
 }

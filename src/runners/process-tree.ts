@@ -7,30 +7,34 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export const PRESS_TAG_VAR = 'BUTTONS_PRESS_TAG';
 
-function isLive(pid: number): boolean {
+const PF_KTHREAD = 0x00200000;
+
+/** State letter and flags from /proc/PID/stat, or undefined once the process is gone. */
+function readStat(pid: number): { state: string; flags: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // The command name may contain spaces and parentheses: the state follows the last ")".
-    const state = stat[stat.lastIndexOf(')') + 2];
-    return state !== 'Z' && state !== 'X';
+    // The command name may contain spaces and parentheses: the fields follow the last ")".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', flags: Number(fields[6]) };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-const PF_KTHREAD = 0x00200000;
+/** The stat of a process that is still running (not a zombie), else undefined. */
+function liveStat(pid: number): { state: string; flags: number } | undefined {
+  const stat = readStat(pid);
+  return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X' ? stat : undefined;
+}
+
+function isLive(pid: number): boolean {
+  return liveStat(pid) !== undefined;
+}
 
 /** A live user process (kernel threads and init also show an empty environment, but are never ours). */
 function isLiveUserProcess(pid: number): boolean {
-  if (pid <= 1) return false;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const state = fields[0];
-    return state !== 'Z' && state !== 'X' && (Number(fields[6]) & PF_KTHREAD) === 0;
-  } catch {
-    return false;
-  }
+  const stat = pid > 1 ? liveStat(pid) : undefined;
+  return stat !== undefined && (stat.flags & PF_KTHREAD) === 0;
 }
 
 type TagState = 'tagged' | 'untagged' | 'unknown';
@@ -48,24 +52,19 @@ function tagState(pid: number, needle: Buffer): TagState {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** Tagged pids among `pids`, asking again (briefly) about those caught mid-exec. */
+/** Tagged pids among `pids`, asking again (briefly, up to 20 times) about those caught mid-exec. */
 function taggedAmong(pids: readonly number[], needle: Buffer): number[] {
   const tagged: number[] = [];
-  let unknown: number[] = [];
-  for (const pid of pids) {
-    const state = tagState(pid, needle);
-    if (state === 'tagged') tagged.push(pid);
-    else if (state === 'unknown') unknown.push(pid);
-  }
-  for (let round = 0; round < 20 && unknown.length > 0; round++) {
-    Atomics.wait(pause, 0, 0, 1);
-    const again: number[] = [];
-    for (const pid of unknown) {
+  let pending = pids;
+  for (let round = 0; round <= 20 && pending.length > 0; round++) {
+    if (round > 0) Atomics.wait(pause, 0, 0, 1);
+    const unknown: number[] = [];
+    for (const pid of pending) {
       const state = tagState(pid, needle);
       if (state === 'tagged') tagged.push(pid);
-      else if (state === 'unknown') again.push(pid);
+      else if (state === 'unknown') unknown.push(pid);
     }
-    unknown = again;
+    pending = unknown;
   }
   return tagged;
 }

@@ -95,13 +95,6 @@ function specText(spec: ButtonSpec): string {
   return `${JSON.stringify(spec, null, 2)}\n`;
 }
 
-/** Writes a spec that the caller has validated. */
-export function writeSpec(ws: Workspace, spec: ButtonSpec): void {
-  const path = specPath(ws, spec.name);
-  writeFileAtomic(path, specText(spec));
-  rememberValidated(ws, path, specText(spec));
-}
-
 /** Moves the folder aside first so that a concurrent reader sees the button or nothing. */
 export function deleteButton(ws: Workspace, name: string): void {
   const dir = ws.buttonDir(name);

@@ -1,5 +1,5 @@
 /** Finds the data directory: $BUTTONS_HOME, else the nearest project `.buttons/`, else `~/.buttons`. */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -44,8 +44,4 @@ export function findDataDirs(source: DataDirSource = defaultSource()): DataDirs 
 
 function defaultSource(): DataDirSource {
   return { env: process.env, cwd: process.cwd(), home: process.env.HOME || homedir() };
-}
-
-export function exists(path: string): boolean {
-  return existsSync(path);
 }

@@ -38,19 +38,23 @@ export function parseJsonText(text: string, where: string): unknown {
   }
 }
 
-/** Returns undefined when the file does not exist. */
-export function readJsonFile(path: string): unknown {
-  let text: string;
+/** The text of a JSON file, bounded in size; undefined when the file does not exist. */
+export function readJsonText(path: string): string | undefined {
   try {
     const bytes = readFileSync(path);
     if (bytes.length > MAX_JSON_BYTES) {
       throw new ButtonsError(ErrorCode.VALIDATION_ERROR, `${path}: larger than ${MAX_JSON_BYTES} bytes`);
     }
-    text = bytes.toString('utf8');
+    return bytes.toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     if (error instanceof ButtonsError) throw error;
     throw new ButtonsError(ErrorCode.IO_ERROR, `${path}: ${(error as Error).message}`);
   }
-  return parseJsonText(text, path);
+}
+
+/** Returns undefined when the file does not exist. */
+export function readJsonFile(path: string): unknown {
+  const text = readJsonText(path);
+  return text === undefined ? undefined : parseJsonText(text, path);
 }
