@@ -16,6 +16,21 @@ export interface StreamRedactor {
   flush(): string;
 }
 
+/**
+ * The spellings a secret takes once encoded (percent, form, JSON string): a script or a server that
+ * echoes it encoded must not carry it past the redactor.
+ */
+export function secretSpellings(secret: string): string[] {
+  if (!secret.isWellFormed()) return [secret];
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams([['', secret]]).toString().slice(1),
+    JSON.stringify(secret).slice(1, -1),
+  ];
+  return [...new Set(forms)];
+}
+
 export function makeRedactor(secrets: Iterable<string>): Redactor {
   // Longest first, so a secret that contains another is masked whole.
   const list = [...new Set([...secrets].filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);

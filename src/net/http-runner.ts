@@ -7,7 +7,6 @@ import { planHttp } from './http-plan.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES, renderRequest } from './http-request.ts';
 import { type Connector, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS } from './pinned-agent.ts';
 import type { Resolver } from './resolver.ts';
-import { answerRedactor } from './secret-forms.ts';
 import { privateNetworksAllowedByEnv } from './ssrf-guard.ts';
 
 function failure(error: unknown, request: RunRequest, timedOut: boolean): RunOutcome {
@@ -57,8 +56,8 @@ export async function runHttp(request: RunRequest, ports: HttpPorts = {}): Promi
         maxResponseBytes: spec.max_response_bytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         maxOutputBytes: request.maxOutputBytes,
       });
-      const redacted = answerRedactor(request).deep(outcome);
-      if (redacted.stdout !== '') request.onOutput?.('stdout', request.redactor.text(redacted.stdout));
+      const redacted = request.redactor.deep(outcome);
+      if (redacted.stdout !== '') request.onOutput?.('stdout', redacted.stdout);
       return redacted;
     } finally {
       await response.close();

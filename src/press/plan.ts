@@ -1,7 +1,8 @@
 /** Stage 3: turn a validated press into a runner request, with a fresh run id and the secrets to redact. */
 
-import { secretArgValues } from '../core/arg-values.ts';
-import { makeRedactor } from '../core/redact.ts';
+import type { ArgDecl } from '../core/arg-types.ts';
+import { type ArgValues, secretArgValues } from '../core/arg-values.ts';
+import { makeRedactor, type Redactor, secretSpellings } from '../core/redact.ts';
 import { makeRunId } from '../core/run-id.ts';
 import type { OutputSink, RunRequest } from '../runners/runner.ts';
 import { randomHex } from '../store/random.ts';
@@ -16,6 +17,15 @@ export interface PlanContext {
   onOutput?: OutputSink | undefined;
 }
 
+/** What a press must never show or store: battery values and secret args, in every encoded spelling. */
+export function pressRedactor(
+  decls: readonly ArgDecl[],
+  args: ArgValues,
+  batteries: ReadonlyMap<string, string>,
+): Redactor {
+  return makeRedactor([...batteries.values(), ...secretArgValues(decls, args)].flatMap(secretSpellings));
+}
+
 export function planPress(
   ws: Workspace,
   resolved: Resolved,
@@ -23,7 +33,6 @@ export function planPress(
   ctx: PlanContext,
 ): RunRequest {
   const { spec, settings, batteries } = resolved;
-  const secrets = [...batteries.values(), ...secretArgValues(spec.args, valid.args)];
   return {
     spec,
     runId: makeRunId(ctx.now, randomHex(6)),
@@ -34,7 +43,7 @@ export function planPress(
     timeoutMs: valid.timeoutMs,
     graceMs: settings['timeout.grace_seconds'] * 1000,
     maxOutputBytes: settings['output.max_bytes'],
-    redactor: makeRedactor(secrets),
+    redactor: pressRedactor(spec.args, valid.args, batteries),
     cwd: ctx.cwd,
     baseEnv: ctx.env,
     onOutput: ctx.onOutput,

@@ -85,6 +85,31 @@ describe('secrets stay secret', () => {
     }
   });
 
+  it('is masked in its encoded spellings too (percent, form, JSON) when a script echoes it encoded', () => {
+    const secret = 'p@ss w/rd"x&y=1';
+    const code =
+      'const v = process.env.BUTTONS_ARG_TOKEN; console.log(encodeURIComponent(v)); console.log(new URLSearchParams({ v }).toString()); console.log(JSON.stringify({ v }));';
+    assert.equal(
+      cli(sb, ['create', 'encoder', '--runtime', 'node', '--code', code, '--arg', 'token:secret:required'])
+        .code,
+      0,
+    );
+    const r = cli(sb, ['press', 'encoder', '--arg', `token=${secret}`]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.json.data.stdout, '[REDACTED]\nv=[REDACTED]\n{"v":"[REDACTED]"}\n');
+    const spellings = [
+      encodeURIComponent(secret),
+      new URLSearchParams({ v: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ];
+    for (const entry of walk(sb.data)) {
+      if (entry.isDir) continue;
+      const bytes = readFileSync(entry.path);
+      for (const spelling of spellings)
+        assert.equal(bytes.includes(spelling), false, `${spelling} in ${entry.path}`);
+    }
+  });
+
   it('is shown only when asked for with --reveal', () => {
     assert.equal(cli(sb, ['batteries', 'get', 'API_TOKEN', '--reveal']).json.data.value, BATTERY);
   });

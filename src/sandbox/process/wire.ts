@@ -1,7 +1,6 @@
 /** A press request as plain data, for the sandbox worker process (functions and maps do not cross). */
-import { secretArgValues } from '../../core/arg-values.ts';
-import { makeRedactor } from '../../core/redact.ts';
 import type { ButtonSpec } from '../../core/spec.ts';
+import { pressRedactor } from '../../press/plan.ts';
 import type { OutputSink, RunOutcome, RunRequest } from '../../runners/runner.ts';
 
 export interface WireRequest {
@@ -46,8 +45,7 @@ export function fromWire(wire: WireRequest, onOutput: OutputSink | undefined): R
   return {
     ...wire,
     batteries,
-    // The same secrets the press pipeline redacts: battery values and secret args.
-    redactor: makeRedactor([...batteries.values(), ...secretArgValues(wire.spec.args, wire.args)]),
+    redactor: pressRedactor(wire.spec.args, wire.args, batteries),
     onOutput: wire.live ? onOutput : undefined,
   };
 }
