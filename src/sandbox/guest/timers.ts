@@ -6,6 +6,19 @@ export function installTimers(rt: GuestRuntime): void {
   const timers = new Map<number, Timer>();
   let nextId = 1;
 
+  // Timers set in one synchronous stretch share one base time, as in Node (which reads the clock once
+  // per loop turn): a slow hand-off while arming one timer must not push the next one's due time back.
+  let turnNow: number | undefined;
+  function now(): number {
+    if (turnNow === undefined) {
+      turnNow = Date.now();
+      Promise.resolve().then(() => {
+        turnNow = undefined;
+      });
+    }
+    return turnNow;
+  }
+
   function arm(id: number, timer: Timer): void {
     const { id: hostId, promise } = rt.start('timer', { ms: Math.max(0, timer.due - Date.now()) });
     timer.hostId = hostId;
@@ -25,7 +38,7 @@ export function installTimers(rt: GuestRuntime): void {
       if (timers.get(tid) !== timer) continue; // cleared by an earlier callback
       if (timer.hostId !== hostId) rt.call('timer.cancel', { id: timer.hostId });
       if (timer.repeat) {
-        timer.due = Date.now() + timer.ms;
+        timer.due = now() + timer.ms;
         arm(tid, timer);
       } else {
         timers.delete(tid);
@@ -38,7 +51,7 @@ export function installTimers(rt: GuestRuntime): void {
     const delay = Math.max(0, Math.min(Number(ms) || 0, 2_147_483_647));
     const id = nextId++;
     const period = repeat ? Math.max(1, delay) : delay;
-    const timer: Timer = { fn, args, ms: period, repeat, hostId: 0, due: Date.now() + period };
+    const timer: Timer = { fn, args, ms: period, repeat, hostId: 0, due: now() + period };
     timers.set(id, timer);
     arm(id, timer);
     return id;
