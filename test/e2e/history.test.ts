@@ -1,6 +1,6 @@
 // Pins history, logs, retention and delete: records are found, pruned with their files, and removed whole.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli, makeSandbox, type Sandbox } from '../helpers/cli.ts';
@@ -88,5 +88,13 @@ describe('history, logs, retention, delete', () => {
     assert.equal(cli(sb, ['history', 'count']).json.error.code, 'NOT_FOUND');
     assert.equal(cli(sb, ['summary']).json.data.counts.runs.total, 1);
     assert.equal(cli(sb, ['delete', 'count', '-F']).json.error.code, 'NOT_FOUND');
+  });
+
+  it('deletes a button whose spec is broken or gone', () => {
+    assert.equal(cli(sb, ['create', 'wrecked', '--code', 'true']).code, 0);
+    rmSync(join(sb.data, 'buttons', 'wrecked', 'button.json'));
+    assert.equal(cli(sb, ['press', 'wrecked']).json.error.code, 'NOT_FOUND');
+    assert.equal(cli(sb, ['rm', 'wrecked', '-F']).code, 0);
+    assert.equal(existsSync(join(sb.data, 'buttons', 'wrecked')), false);
   });
 });

@@ -1,9 +1,10 @@
 /** `buttons summary` and `buttons delete`: orientation in one call, and removal. */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ButtonsError, ErrorCode } from '../../core/errors.ts';
 import { makeRedactor } from '../../core/redact.ts';
 import { loadBatteries } from '../../store/batteries-store.ts';
-import { deleteButton, listButtons, readSpec } from '../../store/button-store.ts';
+import { deleteButton, listButtons } from '../../store/button-store.ts';
 import type { CommandContext, CommandResult } from '../context.ts';
 import { examples } from '../help.ts';
 import { renderTable } from '../output.ts';
@@ -73,16 +74,9 @@ export async function deleteCommand(
   flags: { force?: boolean },
 ): Promise<CommandResult> {
   const ws = ctx.workspace();
-  const exists = await (async () => {
-    try {
-      await readSpec(ws, name);
-      return true;
-    } catch (error) {
-      // A button with a broken spec can still be deleted; only a missing one cannot.
-      return !(error instanceof ButtonsError && error.code === ErrorCode.NOT_FOUND);
-    }
-  })();
-  if (!exists) throw new ButtonsError(ErrorCode.NOT_FOUND, `button "${name}" not found`);
+  // The folder, not the spec, decides: a button with a broken or missing spec can still be deleted.
+  if (!existsSync(ws.buttonDir(name)))
+    throw new ButtonsError(ErrorCode.NOT_FOUND, `button "${name}" not found`);
   if (!flags.force && ctx.io.stdinIsTTY) {
     const yes = await ctx.io.confirm(`Delete button "${name}" and all its runs? [y/N] `);
     if (!yes) throw new ButtonsError(ErrorCode.CANCELLED, 'not deleted', 'Pass -F to delete without asking.');
