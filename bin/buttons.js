@@ -37,5 +37,38 @@ if (
   rerun(process.execPath, ['--no-node-snapshot', ...process.execArgv, ...process.argv.slice(1)]);
 }
 // --- end of sandbox hosts
+// Other modules (undici, isolated-vm) use Node's compile cache.
 require('node:module').enableCompileCache?.();
-require('../dist/cli.js');
+runBundle(require('node:path').join(__dirname, '..', 'dist', 'cli.js'));
+
+/**
+ * Runs the bundle with the V8 code cache the build wrote next to it (`cli.cache`, see scripts/build.mjs).
+ * That cache was taken after a press ran, so it holds the functions a press calls; Node's own compile
+ * cache holds only the code compiled before anything ran. A cache V8 rejects (another Node build) only
+ * costs the compile. BUTTONS_WRITE_CODE_CACHE=FILE is the build's hook: write the cache there at exit.
+ */
+function runBundle(file) {
+  const { readFileSync, writeFileSync } = require('node:fs');
+  const { Script } = require('node:vm');
+  const { createRequire } = require('node:module');
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(file.replace(/\.js$/, '.cache'));
+  } catch {
+    // No cache yet (a build in progress, or a copy without it): compile as usual.
+  }
+  // No dynamic-import loader: the build makes sure the bundle has no import() left (builtins loaded
+  // lazily go through process.getBuiltinModule).
+  const script = new Script(wrapped, { filename: file, cachedData });
+  const cacheOut = process.env.BUTTONS_WRITE_CODE_CACHE;
+  if (cacheOut) process.once('exit', () => writeFileSync(cacheOut, script.createCachedData()));
+  const bundleModule = { exports: {} };
+  script.runInThisContext()(
+    bundleModule.exports,
+    createRequire(file),
+    bundleModule,
+    file,
+    require('node:path').dirname(file),
+  );
+}

@@ -2,12 +2,15 @@
 // (`await import(…)`) stay lazy inside the bundle — their top-level code runs only when first needed.
 // CommonJS because it starts measurably faster than ES modules for a short-lived CLI (see bench/press.ts).
 // Builds into a fresh folder and swaps it in, so a test running meanwhile never sees half a build.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Then presses a button once to write the CLI's V8 code cache (dist/cli.cache, read by bin/buttons.js).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// `node scripts/build.mjs OUTDIR` builds elsewhere (benchmarks and profiling use a private copy).
-const target = process.argv[2] ?? 'dist';
+const target = 'dist';
 const fresh = `${target}.new-${process.pid}`;
 const old = `${target}.old-${process.pid}`;
 
@@ -27,6 +30,11 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// bin/buttons.js runs the CLI bundle without a dynamic-import loader (vm.Script with a code cache), so an
+// import() left in it would fail at run time: builtins loaded lazily go through process.getBuiltinModule.
+const leftover = readFileSync(`${fresh}/cli.js`, 'utf8').match(/[^\w.$]import\(\s*["'`][^"'`]*/);
+if (leftover)
+  throw new Error(`dist/cli.js still calls ${leftover[0].slice(1)}…: use process.getBuiltinModule`);
 // The package is "type": "module"; the bundles are CommonJS.
 mkdirSync(fresh, { recursive: true });
 writeFileSync(`${fresh}/package.json`, '{ "type": "commonjs" }\n');
@@ -38,3 +46,32 @@ try {
 }
 renameSync(fresh, target);
 rmSync(old, { recursive: true, force: true });
+
+/**
+ * A press of a trivial button in a throwaway data dir, with the bundle's code cache written at its exit:
+ * the cache then holds what a press runs (see bin/buttons.js). Without it the CLI still works, slower.
+ */
+function writeCodeCache() {
+  const bin = join(import.meta.dirname, '..', 'bin', 'buttons.js');
+  const home = mkdtempSync(join(tmpdir(), 'buttons-build-'));
+  const cache = join(target, 'cli.cache');
+  const partial = `${cache}.${process.pid}`;
+  try {
+    const env = { ...process.env, BUTTONS_HOME: join(home, 'data'), HOME: home };
+    const buttons = (args, extraEnv = {}) => {
+      const r = spawnSync(process.execPath, [bin, ...args], {
+        env: { ...env, ...extraEnv },
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`buttons ${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
+    };
+    buttons(['create', 'warm-up', '--code', 'echo "$BUTTONS_ARG_WHO"', '--arg', 'who:string:optional']);
+    buttons(['press', 'warm-up', '--arg', 'who=cache', '--json'], { BUTTONS_WRITE_CODE_CACHE: partial });
+    renameSync(partial, cache);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(partial, { force: true });
+  }
+}
+
+writeCodeCache();

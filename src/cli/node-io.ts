@@ -1,11 +1,12 @@
 /** The real terminal behind the Io port. */
 import { isatty } from 'node:tty';
+import { fdWriter } from './fd-writer.ts';
 import type { Io } from './output.ts';
 
 export function nodeIo(): Io {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: fdWriter(1),
+    stderr: fdWriter(2),
     // isatty(0), not process.stdin.isTTY: touching process.stdin builds a stream and loads a dozen modules.
     stdinIsTTY: isatty(0),
     env: process.env,
@@ -16,7 +17,7 @@ export function nodeIo(): Io {
     },
     async confirm(question) {
       // Loaded only when a question is asked: readline is not free at start-up.
-      const { createInterface } = await import('node:readline/promises');
+      const { createInterface } = process.getBuiltinModule('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return /^y(es)?$/i.test((await rl.question(question)).trim());

@@ -27,7 +27,8 @@ export interface ChildResult {
 
 export async function runChild(spec: ChildSpec, signal: AbortSignal): Promise<ChildResult> {
   // Loaded on the first exec: most programs never start one, and cold starts stay lean.
-  const { spawn } = await import('node:child_process');
+  // getBuiltinModule rather than import(): the CLI bundle runs without a dynamic-import loader.
+  const { spawn } = process.getBuiltinModule('node:child_process');
   const tag = `sandbox-${randomHex(8)}`;
   const floor = lastPid();
   const child = spawn(spec.path, spec.args, {

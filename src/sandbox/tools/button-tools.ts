@@ -63,7 +63,7 @@ export function workspaceTools(
       return found;
     },
     async press(name, args) {
-      depth ??= new (await import('node:async_hooks')).AsyncLocalStorage<number>();
+      depth ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)<number>();
       const level = depth.getStore() ?? 0;
       if (level >= MAX_DEPTH)
         throw guestError('RangeError', `buttons pressed from sandboxes nest at most ${MAX_DEPTH} deep`);
