@@ -1,5 +1,5 @@
 /**
- * The fds a sandboxed child gets from 3 on: the start-up pipe on 3, then /dev/null over every fd this
+ * The fds a sandboxed child gets from 3 on: the start signal on 3, then /dev/null over every fd this
  * process inherited without close-on-exec. bubblewrap hands open fds on into the sandbox, and one that
  * points at a folder, a file or a socket outside would be a way around the mounts.
  */
@@ -32,11 +32,11 @@ export interface ChildFds {
   release(): void;
 }
 
-export function sandboxFds(): ChildFds {
+export function sandboxFds(startFd: number): ChildFds {
   const leaked = inheritableFds();
-  if (leaked.length === 0) return { fds: ['pipe'], release: () => {} };
+  if (leaked.length === 0) return { fds: [startFd], release: () => {} };
   const devNull = openSync('/dev/null', 'r');
-  const fds: ChildFds['fds'] = ['pipe'];
+  const fds: ChildFds['fds'] = [startFd];
   for (let fd = 4; fd <= Math.max(...leaked); fd++) fds.push(leaked.includes(fd) ? devNull : 'ignore');
   return { fds, release: () => closeSync(devNull) };
 }

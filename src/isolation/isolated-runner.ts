@@ -3,7 +3,6 @@
  * process handling as unsandboxed scripts (bounded capture, timeout, whole-tree kill, records). Without a
  * working bubblewrap the press fails with SANDBOX_UNAVAILABLE and the script never runs.
  */
-import type { Readable } from 'node:stream';
 import { ErrorCode } from '../core/errors.ts';
 import type { Runner, RunOutcome } from '../runners/runner.ts';
 import { planScript, runProcess } from '../runners/script-runner.ts';
@@ -27,16 +26,13 @@ function settle(outcome: RunOutcome, started: boolean, limits: SandboxLimits): R
 export const isolatedRunner: Runner = {
   async run(request) {
     const sandbox = sandboxCommand(request);
-    const signal = startSignal();
-    const childFds = sandboxFds();
+    const signal = startSignal(request.dataRoot);
+    const childFds = sandboxFds(signal.fd);
     try {
-      const outcome = await runProcess(request, {
-        ...sandbox.command,
-        extraFds: childFds.fds,
-        onSpawn: (child) => signal.attach(child.stdio[3] as Readable),
-      });
-      return settle(outcome, await signal.started(), sandbox.limits);
+      const outcome = await runProcess(request, { ...sandbox.command, extraFds: childFds.fds });
+      return settle(outcome, signal.started(), sandbox.limits);
     } finally {
+      signal.release();
       childFds.release();
     }
   },

@@ -1,33 +1,34 @@
-/** Listens on the pipe the launcher writes one byte to once the sandbox is up and the script is about to start. */
-import type { Readable } from 'node:stream';
+/**
+ * How a press learns that the sandbox came up: the launcher writes one byte to its fd 3 right before it
+ * becomes the script. That fd is an anonymous file, read once the press is over — no pipe to pump.
+ */
+import { closeSync, fstatSync } from 'node:fs';
+import { openAnonymousFile } from '../store/anonymous-file.ts';
 
 export interface StartSignal {
-  /** Hand this to the process runner (ScriptCommand.onFd3). */
-  attach(pipe: Readable): void;
-  /** After the press: did the script start? Waits (bounded) for the pipe's end so no late byte is missed. */
-  started(): Promise<boolean>;
+  /** The fd to hand the child as its fd 3. */
+  readonly fd: number;
+  /** After the press: did the script start? Releases the fd. */
+  started(): boolean;
+  release(): void;
 }
 
-export function startSignal(): StartSignal {
-  let started = false;
-  let pipe: Readable | undefined;
-  let ended: Promise<void> = Promise.resolve();
+export function startSignal(dir: string): StartSignal {
+  const fd = openAnonymousFile(dir);
+  let open = true;
+  const release = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
   return {
-    attach(p) {
-      pipe = p;
-      ended = new Promise((resolve) => {
-        p.once('end', resolve);
-        p.once('close', resolve);
-        p.once('error', () => resolve());
-      });
-      p.on('data', () => {
-        started = true;
-      });
+    fd,
+    started() {
+      try {
+        return fstatSync(fd).size > 0;
+      } finally {
+        release();
+      }
     },
-    async started() {
-      if (!started) await Promise.race([ended, new Promise((r) => setTimeout(r, 1000).unref())]);
-      pipe?.destroy();
-      return started;
-    },
+    release,
   };
 }

@@ -1,11 +1,11 @@
 /** Runs shell, bash, Python and Node buttons as a child process tree that never outlives its press. */
-import { type ChildProcess, type ChildProcessByStdio, type StdioOptions, spawn } from 'node:child_process';
+import { type ChildProcessByStdio, type StdioOptions, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ButtonsError, ErrorCode } from '../core/errors.ts';
 import { ENTRY_FILES, type ScriptRuntime } from '../core/spec.ts';
-import { captureStream } from './capture.ts';
 import { findProgram } from './find-program.ts';
+import { fileCapture, type OutputCapture, pipeCapture } from './output-capture.ts';
 import { endPress, lastPid } from './process-tree.ts';
 import { type DryRunPlan, emptyOutcome, type Runner, type RunOutcome, type RunRequest } from './runner.ts';
 import { scriptEnv } from './script-env.ts';
@@ -22,10 +22,8 @@ export interface ScriptCommand {
   program: string;
   args: string[];
   env: Record<string, string>;
-  /** What the child gets on fds 3, 4, … (the OS sandbox: a start-up pipe, /dev/null over leaked fds). */
+  /** What the child gets on fds 3, 4, … (the OS sandbox: its start signal, /dev/null over leaked fds). */
   extraFds?: (number | 'pipe' | 'ignore')[] | undefined;
-  /** Called once the child is spawned, e.g. to listen on a pipe from `extraFds`. */
-  onSpawn?: ((child: ChildProcess) => void) | undefined;
 }
 
 export function scriptCommand(request: RunRequest): ScriptCommand {
@@ -57,29 +55,47 @@ export function planScript(request: RunRequest, command: ScriptCommand): DryRunP
   };
 }
 
+/** Live output through a pipe (redacted as it streams), else a file read once the press is over. */
+function outputCaptures(request: RunRequest): [OutputCapture, OutputCapture] {
+  const live = request.onOutput;
+  if (!live) {
+    const stdout = fileCapture(request.dataRoot, request.maxOutputBytes);
+    try {
+      return [stdout, fileCapture(request.dataRoot, request.maxOutputBytes)];
+    } catch (error) {
+      stdout.release();
+      throw error;
+    }
+  }
+  return (['stdout', 'stderr'] as const).map((stream) => {
+    const redact = request.redactor.stream();
+    return pipeCapture(
+      request.maxOutputBytes,
+      (text) => live(stream, redact.push(text)),
+      () => live(stream, redact.flush()),
+    );
+  }) as [OutputCapture, OutputCapture];
+}
+
 export async function runProcess(request: RunRequest, command: ScriptCommand): Promise<RunOutcome> {
   const floor = lastPid();
-  const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...(command.extraFds ?? [])];
-  const child = spawn(command.program, command.args, {
-    cwd: request.cwd,
-    env: command.env,
-    detached: true,
-    stdio,
-  }) as ChildProcessByStdio<null, Readable, Readable>;
-  command.onSpawn?.(child);
-  const live = request.onOutput;
-  const outRedact = request.redactor.stream();
-  const errRedact = request.redactor.stream();
-  const stdout = captureStream(
-    child.stdout,
-    request.maxOutputBytes,
-    live && ((t) => live('stdout', outRedact.push(t))),
-  );
-  const stderr = captureStream(
-    child.stderr,
-    request.maxOutputBytes,
-    live && ((t) => live('stderr', errRedact.push(t))),
-  );
+  const [out, err] = outputCaptures(request);
+  const stdio: StdioOptions = ['ignore', out.stdio, err.stdio, ...(command.extraFds ?? [])];
+  let child: ChildProcessByStdio<null, Readable | null, Readable | null>;
+  try {
+    child = spawn(command.program, command.args, {
+      cwd: request.cwd,
+      env: command.env,
+      detached: true,
+      stdio,
+    }) as ChildProcessByStdio<null, Readable | null, Readable | null>;
+  } catch (error) {
+    out.release();
+    err.release();
+    throw error;
+  }
+  out.attach(child.stdout);
+  err.attach(child.stderr);
 
   let timedOut = false;
   let ending: Promise<void> | undefined;
@@ -100,20 +116,11 @@ export async function runProcess(request: RunRequest, command: ScriptCommand): P
   // One ending at a time: after a timeout, let its TERM/grace/KILL finish, then sweep once more.
   if (ending) await ending;
   await endPress(child.pid, request.runId, timedOut ? 0 : request.graceMs, floor);
-  await Promise.race([
-    Promise.all([stdout.done, stderr.done]),
-    new Promise((r) => setTimeout(r, 1000).unref()),
-  ]);
-  child.stdout.destroy();
-  child.stderr.destroy();
-  if (live) {
-    live('stdout', outRedact.flush());
-    live('stderr', errRedact.flush());
-  }
+  const [stdout, stderr] = await Promise.all([out.finish(), err.finish()]);
 
   const base = {
-    stdout: stdout.text(),
-    stderr: stderr.text(),
+    stdout: stdout.text,
+    stderr: stderr.text,
     truncated: { stdout: stdout.truncated, stderr: stderr.truncated },
     exitCode: result.code,
   };

@@ -1,6 +1,6 @@
 // Pins what each kind of press gives back: exit codes, missing runtimes, truncation, prompts, dry runs.
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli, makeSandbox, type Sandbox } from '../helpers/cli.ts';
@@ -40,6 +40,35 @@ describe('press results', () => {
     assert.equal(r.json.data.stdout.length, 1024);
     assert.deepEqual(r.json.data.truncated, { stdout: true, stderr: false });
     assert.equal(r.json.data.stderr, 'done\n');
+    assert.equal(cli(sb, ['config', 'set', 'output.max_bytes', '1048576']).code, 0);
+  });
+
+  it('a flood of output is cut back to the bound while the script still runs, and leaves no file', () => {
+    assert.equal(cli(sb, ['config', 'set', 'output.max_bytes', '1024']).code, 0);
+    // The script measures its own stdout (size and 512-byte blocks) right after 20 MB, then a moment later.
+    const measure = 'stat -L -c "%s %b" /proc/$$/fd/1';
+    cli(sb, [
+      'create',
+      'flood',
+      '--code',
+      `head -c 20000000 /dev/zero | tr "\\0" x; a=$(${measure}); sleep 0.5; b=$(${measure}); echo "$a/$b" >&2`,
+    ]);
+    const r = cli(sb, ['press', 'flood']);
+    assert.equal(r.code, 0, r.stderr);
+    const [before, after] = r.json.data.stderr
+      .trim()
+      .split('/')
+      .map((s: string) => s.split(' ').map(Number));
+    assert.equal(before[0], 20_000_000, 'the script wrote its 20 MB');
+    assert.equal(after[0], 1024, 'then its output was cut back to the bound');
+    assert.ok(after[1] * 512 <= 8192, `and the space freed (${after[1]} blocks)`);
+    assert.equal(r.json.data.stdout, 'x'.repeat(1024));
+    assert.deepEqual(r.json.data.truncated, { stdout: true, stderr: false });
+    assert.deepEqual(
+      readdirSync(sb.data).filter((f) => f.startsWith('.')),
+      [],
+      'no capture file is left in the data dir',
+    );
     assert.equal(cli(sb, ['config', 'set', 'output.max_bytes', '1048576']).code, 0);
   });
 
