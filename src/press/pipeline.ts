@@ -58,7 +58,15 @@ export async function press(ws: Workspace, name: string, options: PressOptions):
   }
 
   const startedAt = clock();
-  const outcome = await runner.run(request);
+  const running = runner.run(request);
+  // The runner has started the button (a script is spawned by now): open the run index meanwhile, so
+  // SQLite's start-up overlaps the script instead of following it. A failure here shows in saveRecord.
+  try {
+    ws.state();
+  } catch {
+    // saveRecord opens it again and reports why it cannot.
+  }
+  const outcome = await running;
   const record = buildRecord(request, outcome, startedAt, clock(), resolved.prompt);
   saveRecord(ws, record, resolved.settings['history.keep']);
   return { kind: 'run', ok: record.status === 'ok', record, error: record.error };

@@ -7,7 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { RunIndexRow } from '../core/run-record.ts';
 import { FILE_MODE } from './atomic-fs.ts';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -22,10 +22,8 @@ CREATE TABLE IF NOT EXISTS runs (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS runs_by_name ON runs(kind, name, run_id);
 CREATE INDEX IF NOT EXISTS runs_by_status ON runs(status, run_id);
-CREATE TABLE IF NOT EXISTS validated_files (
-  path TEXT NOT NULL PRIMARY KEY,
-  fingerprint TEXT NOT NULL
-) WITHOUT ROWID;
+-- Version 2 remembered validated files here; they live in cache/validated/ now (validated-cache.ts).
+DROP TABLE IF EXISTS validated_files;
 CREATE TABLE IF NOT EXISTS run_counts (
   kind TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -41,9 +39,6 @@ export interface StateDb {
   recentFailures(limit: number): RunIndexRow[];
   countRuns(): { total: number; failed: number };
   forgetRuns(kind: RunIndexRow['kind'], name: string): void;
-  /** True when this exact content of `path` passed its schema before (see validated-json.ts). */
-  isValidated(path: string, fingerprint: string): boolean;
-  markValidated(path: string, fingerprint: string): void;
   close(): void;
 }
 
@@ -134,20 +129,7 @@ export function openStateDb(path: string): StateDb {
     db.prepare(`SELECT ${columns} FROM runs WHERE status != 'ok' ORDER BY run_id DESC LIMIT ?`),
   );
 
-  const validatedGet = lazy(() => db.prepare('SELECT fingerprint FROM validated_files WHERE path = ?'));
-  const validatedPut = lazy(() =>
-    db.prepare(
-      'INSERT INTO validated_files (path, fingerprint) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint',
-    ),
-  );
-
   return {
-    isValidated(path, fingerprint) {
-      return (validatedGet().get(path) as { fingerprint: string } | undefined)?.fingerprint === fingerprint;
-    },
-    markValidated(path, fingerprint) {
-      validatedPut().run(path, fingerprint);
-    },
     /** Indexes a run; returns the ids pruned by retention (`keep` runs per name; 0 keeps all). */
     insertRun(row, keep) {
       return withWriteLock(db, () => {

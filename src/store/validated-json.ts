@@ -1,6 +1,6 @@
 /**
  * Reads a JSON file that must pass a schema. The schema runs whenever the content is new to us; content
- * that already passed (same fingerprint, recorded in state.db) is trusted without loading the schema
+ * that already passed (same fingerprint, see validated-cache.ts) is trusted without loading the schema
  * library, which keeps cold presses fast. A hand edit changes the content, so it is always re-validated.
  */
 import { fingerprint } from '../core/fingerprint.ts';
@@ -18,15 +18,15 @@ export async function readValidatedJson<T>(
   const text = readJsonText(path);
   if (text === undefined) return undefined;
   const print = fingerprint(text);
-  const state = ws.state();
-  if (state.isValidated(path, print)) return JSON.parse(text) as T;
+  const cache = ws.validated();
+  if (cache.has(path, print)) return JSON.parse(text) as T;
   const validate = await loadValidator();
   const value = validate(parseJsonText(text, path), path);
-  state.markValidated(path, print);
+  cache.add(path, print);
   return value;
 }
 
 /** Records content we just wrote after validating it, so the next read skips the schema. */
 export function rememberValidated(ws: Workspace, path: string, text: string): void {
-  ws.state().markValidated(path, fingerprint(text));
+  ws.validated().add(path, fingerprint(text));
 }

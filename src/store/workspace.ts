@@ -4,10 +4,12 @@ import { assertName } from '../core/names.ts';
 import { ensurePrivateDir } from './atomic-fs.ts';
 import { type DataDirs, findDataDirs } from './data-dir.ts';
 import { openStateDb, type StateDb } from './state-db.ts';
+import { type ValidatedCache, validatedCache } from './validated-cache.ts';
 
 export class Workspace {
   readonly dirs: DataDirs;
   private db: StateDb | undefined;
+  private validatedFiles: ValidatedCache | undefined;
 
   constructor(dirs: DataDirs = findDataDirs()) {
     this.dirs = dirs;
@@ -49,6 +51,12 @@ export class Workspace {
       this.db = openStateDb(join(this.root, 'state.db'));
     }
     return this.db;
+  }
+
+  /** Which file contents already passed their schema (see validated-json.ts). */
+  validated(): ValidatedCache {
+    this.validatedFiles ??= validatedCache(this.root);
+    return this.validatedFiles;
   }
 
   close(): void {

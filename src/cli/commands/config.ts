@@ -1,6 +1,7 @@
 /** `buttons config`, `version`, `completion`. */
 import type { Command } from 'commander';
 import { ButtonsError, ErrorCode } from '../../core/errors.ts';
+import { VERSION } from '../../core/version.ts';
 import { readSettings, SETTING_KEYS, writeSetting } from '../../store/settings.ts';
 import type { CommandContext, CommandResult } from '../context.ts';
 import { examples } from '../help.ts';
@@ -8,9 +9,6 @@ import { renderTable } from '../output.ts';
 import { completionScript } from './completion.ts';
 
 type Run = (action: (ctx: CommandContext) => Promise<CommandResult>) => Promise<void>;
-
-declare const BUTTONS_VERSION: string | undefined;
-export const VERSION = typeof BUTTONS_VERSION === 'string' ? BUTTONS_VERSION : '0.0.0-dev';
 
 async function configCommand(
   ctx: CommandContext,
