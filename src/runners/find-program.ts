@@ -13,9 +13,11 @@ export function findProgram(program: string, path: string | undefined): string |
 }
 
 function isExecutable(path: string): boolean {
+  // stat first, without throwing: most PATH entries lack the program, and an exception each is not free.
+  if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) return false;
   try {
     accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
+    return true;
   } catch {
     return false;
   }

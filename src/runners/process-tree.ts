@@ -3,7 +3,7 @@
  * id, and any process carrying the press's tag in its environment — which catches children that called
  * setsid or double-forked and were re-parented away from us.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 export const PRESS_TAG_VAR = 'BUTTONS_PRESS_TAG';
 
@@ -41,6 +41,8 @@ type TagState = 'tagged' | 'untagged' | 'unknown';
 
 /** A process in the middle of execve shows an empty environment for a moment: that is 'unknown', not 'untagged'. */
 function tagState(pid: number, needle: Buffer): TagState {
+  // Most pids in the range are gone already: ask without an exception for each.
+  if (statSync(`/proc/${pid}`, { throwIfNoEntry: false }) === undefined) return 'untagged';
   try {
     const environ = readFileSync(`/proc/${pid}/environ`);
     if (environ.includes(needle)) return 'tagged';
@@ -171,6 +173,18 @@ function signalFrozen(rootPid: number | undefined, tag: string, sig: NodeJS.Sign
   return pids.length;
 }
 
+/** Whether any process is left in the group the press's first process led. */
+function groupAlive(rootPid: number | undefined): boolean {
+  if (rootPid === undefined) return false;
+  try {
+    process.kill(-rootPid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a member we may not signal is still a member.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -183,6 +197,9 @@ export async function endPress(
   graceMs: number,
   floor?: number,
 ): Promise<void> {
+  // The usual end: the script exited and left nothing. With no process of the press alive — none in its
+  // group, none tagged, none below it — none can appear either, so there is nothing to freeze or signal.
+  if (!groupAlive(rootPid) && findPressProcesses(rootPid, tag, floor).length === 0) return;
   if (signalFrozen(rootPid, tag, 'SIGTERM', floor) === 0) return;
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
