@@ -64,11 +64,14 @@ function runBundle(file) {
   const cacheOut = process.env.BUTTONS_WRITE_CODE_CACHE;
   if (cacheOut) process.once('exit', () => writeFileSync(cacheOut, script.createCachedData()));
   const bundleModule = { exports: {} };
-  script.runInThisContext()(
-    bundleModule.exports,
-    createRequire(file),
-    bundleModule,
-    file,
-    require('node:path').dirname(file),
-  );
+  script
+    .runInThisContext()
+    .call(
+      bundleModule.exports,
+      bundleModule.exports,
+      createRequire(file),
+      bundleModule,
+      file,
+      require('node:path').dirname(file),
+    );
 }
