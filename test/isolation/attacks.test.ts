@@ -122,6 +122,35 @@ describe('attacks on a sandboxed script button', () => {
     }
   });
 
+  it('cannot reach the data dir through its own output files, which live there unlinked', () => {
+    assert.equal(cli(sb, ['batteries', 'set', 'TOKEN', 'BATTERY-SECRET']).code, 0);
+    // stdout and stderr are files in the data dir: walk from each to what lies beside it.
+    const walk = (fd: number) =>
+      `d=$(dirname "$(readlink /proc/$$/fd/${fd})"); echo "fd ${fd} in $d"; ` +
+      `cat "$d/batteries.json" "$d/state.db" /proc/$$/fd/${fd}/../batteries.json; ls -A "$d"`;
+    const code = `${walk(1)}; ${walk(2)}; exit 0`;
+    create('via-output', code);
+    // Unsandboxed, the same walk finds the batteries: the check below can see a leak.
+    assert.equal(cli(sb, ['create', 'via-output-open', '--code', code]).code, 0);
+    assert.match(cli(sb, ['press', 'via-output-open']).stdout, /TOKEN/);
+    const r = cli(sb, ['press', 'via-output']);
+    assert.equal(r.json.ok, true, r.stdout + r.stderr);
+    assert.match(
+      r.json.data.stdout,
+      new RegExp(`fd 1 in ${outside.data}\n`),
+      'the files live in the data dir',
+    );
+    assert.match(r.json.data.stdout, new RegExp(`fd 2 in ${outside.data}\n`));
+    assert.match(r.json.data.stderr, /batteries\.json: No such file or directory/);
+    const seen = r.json.data.stdout + r.json.data.stderr;
+    assert.doesNotMatch(seen, /BATTERY-SECRET|TOKEN/);
+    assert.doesNotMatch(
+      seen,
+      /^(batteries\.json|state\.db|settings\.json|cache)$/m,
+      'the data dir is hidden',
+    );
+  });
+
   it('cannot read the home directory through a symlink planted in a granted folder', () => {
     symlinkSync(secret, join(shared, 'link-to-secret'));
     create('via-link', `cat ${join(shared, 'link-to-secret')}`, `--allow-fs=${shared}:r`);
