@@ -39,7 +39,11 @@ if (
 // --- end of sandbox hosts
 // Other modules (undici, isolated-vm) use Node's compile cache.
 require('node:module').enableCompileCache?.();
-runBundle(require('node:path').join(__dirname, '..', 'dist', 'cli.js'));
+const bundle = require('node:path').join(__dirname, '..', 'dist', 'cli.js');
+// Without Node's start-up snapshot V8 rejects a code cache taken with it (and compiling all of the
+// bundle then costs more than require does): there, Node's compile cache serves.
+if (process.execArgv.includes('--no-node-snapshot')) require(bundle);
+else runBundle(bundle);
 
 /**
  * Runs the bundle with the V8 code cache the build wrote next to it (`cli.cache`, see scripts/build.mjs).
