@@ -9,13 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Paths below are relative to the package root, wherever the build is started from.
+process.chdir(join(import.meta.dirname, '..'));
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const target = 'dist';
 const fresh = `${target}.new-${process.pid}`;
 const old = `${target}.old-${process.pid}`;
 
 await build({
   entryPoints: { cli: 'src/cli/entry.ts', 'sandbox-worker': 'src/sandbox/process/worker-main.ts' },
+  absWorkingDir: process.cwd(),
   outdir: fresh,
   bundle: true,
   format: 'cjs',
@@ -74,4 +77,9 @@ function writeCodeCache() {
   }
 }
 
-writeCodeCache();
+try {
+  writeCodeCache();
+} catch (error) {
+  // Only speed depends on it: say so, and leave a working build.
+  console.warn(`build: no code cache for dist/cli.js (the CLI works without it, slower): ${error.message}`);
+}
