@@ -11,62 +11,32 @@ function rerun(node, args) {
   process.exit(result.status ?? 1);
 }
 
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 24) {
-  let node;
-  try {
-    node = require.resolve('node/bin/node');
-  } catch {
-    process.stderr.write(
-      `buttons needs Node 24 or later (this is ${process.version}); run npm install in its folder.\n`,
-    );
-    process.exit(1);
-  }
-  rerun(node, process.argv.slice(1));
-}
-// --- Sandbox hosts (src/sandbox/process/snapshot-policy.ts): isolated-vm wants Node's start-up snapshot
-// off (--no-node-snapshot, 50-100 ms more start-up) except where verified without it (linux-x64). There,
-// nothing to do; elsewhere only the commands that host isolates pay for it: they re-exec in place.
-const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-const verified = process.platform === 'linux' && process.arch === 'x64';
-if (
-  !verified &&
-  (command === 'run' || command === 'replay') &&
-  !process.execArgv.includes('--no-node-snapshot')
-) {
-  rerun(process.execPath, ['--no-node-snapshot', ...process.execArgv, ...process.argv.slice(1)]);
-}
-// --- end of sandbox hosts
-// Other modules (undici, isolated-vm) use Node's compile cache.
-require('node:module').enableCompileCache?.();
-const bundle = require('node:path').join(__dirname, '..', 'dist', 'cli.js');
-// Without Node's start-up snapshot V8 rejects a code cache taken with it (and compiling all of the
-// bundle then costs more than require does): there, Node's compile cache serves.
-if (process.execArgv.includes('--no-node-snapshot')) require(bundle);
-else runBundle(bundle);
+const BUNDLE = require('node:path').join(__dirname, '..', 'dist', 'cli.js');
 
 /**
- * Runs the bundle with the V8 code cache the build wrote next to it (`cli.cache`, see scripts/build.mjs).
- * That cache was taken after a press ran, so it holds the functions a press calls; Node's own compile
- * cache holds only the code compiled before anything ran. A cache V8 rejects (another Node build) only
- * costs the compile. BUTTONS_WRITE_CODE_CACHE=FILE is the build's hook: write the cache there at exit.
+ * Loads the bundle with a V8 code cache the build wrote next to it (see scripts/train-code-cache.mjs):
+ * `cli.press.cache` for a press, `cli.cache` for anything else. Each was taken after its commands ran,
+ * so it holds the functions they call; Node's own compile cache holds only the code compiled before
+ * anything ran (~10 ms more per cold command). A cache V8 rejects (another Node build) only costs the
+ * compile. Returns the bundle's exports and, for the trainer, the compiled script.
  */
-function runBundle(file) {
-  const { readFileSync, writeFileSync } = require('node:fs');
+function loadBundle(file, command) {
+  // Without Node's start-up snapshot V8 rejects a code cache taken with it (and compiling all of the
+  // bundle then costs more than require does): there, Node's compile cache serves.
+  if (process.execArgv.includes('--no-node-snapshot')) return { exports: require(file), script: undefined };
+  const { readFileSync } = require('node:fs');
   const { Script } = require('node:vm');
   const { createRequire } = require('node:module');
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
   let cachedData;
   try {
-    cachedData = readFileSync(file.replace(/\.js$/, '.cache'));
+    cachedData = readFileSync(file.replace(/\.js$/, command === 'press' ? '.press.cache' : '.cache'));
   } catch {
     // No cache yet (a build in progress, or a copy without it): compile as usual.
   }
   // No dynamic-import loader: the build makes sure the bundle has no import() left (builtins loaded
   // lazily go through process.getBuiltinModule).
   const script = new Script(wrapped, { filename: file, cachedData });
-  const cacheOut = process.env.BUTTONS_WRITE_CODE_CACHE;
-  if (cacheOut) process.once('exit', () => writeFileSync(cacheOut, script.createCachedData()));
   const bundleModule = { exports: {} };
   script
     .runInThisContext()
@@ -78,4 +48,43 @@ function runBundle(file) {
       file,
       require('node:path').dirname(file),
     );
+  return { exports: bundleModule.exports, script };
+}
+
+module.exports = { BUNDLE, loadBundle };
+
+if (require.main === module) {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) {
+    let node;
+    try {
+      node = require.resolve('node/bin/node');
+    } catch {
+      process.stderr.write(
+        `buttons needs Node 24 or later (this is ${process.version}); run npm install in its folder.\n`,
+      );
+      process.exit(1);
+    }
+    rerun(node, process.argv.slice(1));
+  }
+  // --- Sandbox hosts (src/sandbox/process/snapshot-policy.ts): isolated-vm wants Node's start-up snapshot
+  // off (--no-node-snapshot, 50-100 ms more start-up) except where verified without it (linux-x64). There,
+  // nothing to do; elsewhere only the commands that host isolates pay for it: they re-exec in place.
+  const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const verified = process.platform === 'linux' && process.arch === 'x64';
+  if (
+    !verified &&
+    (command === 'run' || command === 'replay') &&
+    !process.execArgv.includes('--no-node-snapshot')
+  ) {
+    rerun(process.execPath, ['--no-node-snapshot', ...process.execArgv, ...process.argv.slice(1)]);
+  }
+  // --- end of sandbox hosts
+  // Other modules (undici, isolated-vm) use Node's compile cache.
+  require('node:module').enableCompileCache?.();
+  loadBundle(BUNDLE, command)
+    .exports.main(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+    });
 }

@@ -2,10 +2,9 @@
 // (`await import(…)`) stay lazy inside the bundle — their top-level code runs only when first needed.
 // CommonJS because it starts measurably faster than ES modules for a short-lived CLI (see bench/press.ts).
 // Builds into a fresh folder and swaps it in, so a test running meanwhile never sees half a build.
-// Then presses a button once to write the CLI's V8 code cache (dist/cli.cache, read by bin/buttons.js).
+// Then writes the CLI's V8 code caches (dist/cli*.cache, read by bin/buttons.js): scripts/train-code-cache.mjs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -50,36 +49,13 @@ try {
 renameSync(fresh, target);
 rmSync(old, { recursive: true, force: true });
 
-/**
- * A press of a trivial button in a throwaway data dir, with the bundle's code cache written at its exit:
- * the cache then holds what a press runs (see bin/buttons.js). Without it the CLI still works, slower.
- */
-function writeCodeCache() {
-  const bin = join(import.meta.dirname, '..', 'bin', 'buttons.js');
-  const home = mkdtempSync(join(tmpdir(), 'buttons-build-'));
-  const cache = join(target, 'cli.cache');
-  const partial = `${cache}.${process.pid}`;
-  try {
-    const env = { ...process.env, BUTTONS_HOME: join(home, 'data'), HOME: home };
-    const buttons = (args, extraEnv = {}) => {
-      const r = spawnSync(process.execPath, [bin, ...args], {
-        env: { ...env, ...extraEnv },
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) throw new Error(`buttons ${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
-    };
-    buttons(['create', 'warm-up', '--code', 'echo "$BUTTONS_ARG_WHO"', '--arg', 'who:string:optional']);
-    buttons(['press', 'warm-up', '--arg', 'who=cache', '--json'], { BUTTONS_WRITE_CODE_CACHE: partial });
-    renameSync(partial, cache);
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-    rmSync(partial, { force: true });
+// Only speed depends on the code caches: a failed training says so and leaves a working build.
+for (const set of ['press', 'others']) {
+  const trained = spawnSync(process.execPath, ['scripts/train-code-cache.mjs', set], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (trained.status !== 0) {
+    console.warn(`build: no ${set} code cache (the CLI works without it, slower):\n${trained.stderr}`);
   }
-}
-
-try {
-  writeCodeCache();
-} catch (error) {
-  // Only speed depends on it: say so, and leave a working build.
-  console.warn(`build: no code cache for dist/cli.js (the CLI works without it, slower): ${error.message}`);
 }
