@@ -1,7 +1,8 @@
 // Pins the CLI contract: envelopes, usage errors, help with examples, version, completion, live output.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { cli, cliAsync, makeSandbox, type Sandbox } from '../helpers/cli.ts';
+import { BIN, cli, cliAsync, makeSandbox, type Sandbox } from '../helpers/cli.ts';
 
 describe('CLI contract', () => {
   let sb: Sandbox;
@@ -76,6 +77,30 @@ describe('CLI contract', () => {
     const r = await done;
     assert.equal(r.code, 0);
     assert.equal(r.json.data.stdout, 'first\nsecond\n');
+  });
+
+  it('a large answer arrives whole through a non-blocking pipe that is full most of the time', async () => {
+    // 1 MiB of output makes a ~1 MiB envelope, sixteen times what a pipe holds. A Node wrapper makes its
+    // stdout non-blocking (as Node does to any pipe it writes to) and becomes the CLI, which inherits that
+    // pipe; a slow reader keeps it full, so the CLI's writes keep failing with EAGAIN (strace counts a
+    // dozen) and must be retried.
+    cli(sb, ['create', 'big', '--code', 'head -c 1048576 /dev/zero | tr "\\0" y']);
+    const become = `process.stdout; process.execve(process.execPath, [process.execPath, ${JSON.stringify(BIN)}, 'press', 'big'])`;
+    const child = spawn(process.execPath, ['-e', become], {
+      cwd: sb.dir,
+      env: sb.env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 1);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0);
+    const envelope = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    assert.equal(envelope.data.stdout, 'y'.repeat(1048576));
   });
 
   it('config refuses unknown keys and out-of-range values, naming them', () => {
