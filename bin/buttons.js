@@ -11,7 +11,9 @@ function rerun(node, args) {
   process.exit(result.status ?? 1);
 }
 
-const BUNDLE = require('node:path').join(__dirname, '..', 'dist', 'cli.js');
+const path = require('node:path');
+
+const BUNDLE = path.join(__dirname, '..', 'dist', 'cli.js');
 
 /**
  * Loads the bundle with a V8 code cache the build wrote next to it (see scripts/train-code-cache.mjs):
@@ -46,7 +48,7 @@ function loadBundle(file, command) {
       createRequire(file),
       bundleModule,
       file,
-      require('node:path').dirname(file),
+      path.dirname(file),
     );
   return { exports: bundleModule.exports, script };
 }

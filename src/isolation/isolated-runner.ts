@@ -4,13 +4,13 @@
  * working bubblewrap the press fails with SANDBOX_UNAVAILABLE and the script never runs.
  */
 import { ErrorCode } from '../core/errors.ts';
+import { fileCapture } from '../runners/output-capture.ts';
 import type { Runner, RunOutcome } from '../runners/runner.ts';
 import { planScript, runProcess } from '../runners/script-runner.ts';
 import { sandboxFds } from './child-fds.ts';
 import { CPU_LIMIT_EXIT, type SandboxLimits } from './limits.ts';
 import { sandboxCommand } from './sandbox-command.ts';
 import { describeSandbox } from './sandbox-summary.ts';
-import { startSignal } from './start-signal.ts';
 import { sandboxFailed } from './unavailable.ts';
 
 function settle(outcome: RunOutcome, started: boolean, limits: SandboxLimits): RunOutcome {
@@ -26,13 +26,15 @@ function settle(outcome: RunOutcome, started: boolean, limits: SandboxLimits): R
 export const isolatedRunner: Runner = {
   async run(request) {
     const sandbox = sandboxCommand(request);
-    const signal = startSignal(request.dataRoot);
-    const childFds = sandboxFds(signal.fd);
+    // The launcher writes one byte to its fd 3 right before it becomes the script: captured like the
+    // script's output, it tells a bubblewrap failure from a script failure once the press is over.
+    const startSignal = fileCapture(request.dataRoot, 1);
+    const childFds = sandboxFds(startSignal.stdio);
     try {
       const outcome = await runProcess(request, { ...sandbox.command, extraFds: childFds.fds });
-      return settle(outcome, signal.started(), sandbox.limits);
+      return settle(outcome, (await startSignal.finish()).text !== '', sandbox.limits);
     } finally {
-      signal.release();
+      startSignal.release();
       childFds.release();
     }
   },

@@ -3,7 +3,7 @@
  * directory: the child writes straight into it and the press reads it once the process tree has ended,
  * so Node pumps no pipe — a cold press is ~5 ms faster. A watchdog cuts the file back to the bound
  * whenever it grows past it, so a flood of output cannot fill the disk. With live output (`--follow`),
- * a pipe read as the script writes.
+ * a pipe read as the script writes. (The OS sandbox's start signal on fd 3 is such a file too.)
  */
 import { closeSync, fstatSync, ftruncateSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -28,7 +28,7 @@ export interface OutputCapture {
 
 const WATCH_MS = 100;
 
-export function fileCapture(dir: string, maxBytes: number): OutputCapture {
+export function fileCapture(dir: string, maxBytes: number): OutputCapture & { readonly stdio: number } {
   const fd = openAnonymousFile(dir);
   let truncated = false;
   let open = true;
