@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { randomHex } from './random.ts';
 
 /**
- * Opens it read-write (0600, close-on-exec as every fd Node opens). Unlinked before anything is written, so
- * a crash leaves nothing behind and no other process can open it by name.
+ * Opens it read-write (0600, close-on-exec as every fd Node opens). Unlinked right after it is created,
+ * before anything is written: nothing to clean up after a crash, and no name for another process to open.
  */
 export function openAnonymousFile(dir: string): number {
   const path = join(dir, `.anonymous-${randomHex(8)}`);

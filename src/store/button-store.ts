@@ -108,6 +108,7 @@ export function deleteButton(ws: Workspace, name: string): void {
     throw error;
   }
   rmSync(trash, { recursive: true, force: true });
+  ws.validated().forget(specPath(ws, name));
 }
 
 export type ListedButton =

@@ -6,7 +6,7 @@
  * state.db, so a press reads its spec without opening SQLite (it opens the index while the script runs).
  * Losing an entry only costs a validation.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprint } from '../core/fingerprint.ts';
 import { VERSION } from '../core/version.ts';
@@ -16,6 +16,8 @@ export interface ValidatedCache {
   /** True when exactly this content of `path` passed its schema before. */
   has(path: string, contentPrint: string): boolean;
   add(path: string, contentPrint: string): void;
+  /** Drops the entry of a file that is gone (a deleted button's spec). */
+  forget(path: string): void;
 }
 
 export function validatedCache(root: string): ValidatedCache {
@@ -33,6 +35,9 @@ export function validatedCache(root: string): ValidatedCache {
     add(path, contentPrint) {
       ensurePrivateDir(dir, root);
       writeFileAtomic(entryFile(path), entry(path, contentPrint));
+    },
+    forget(path) {
+      rmSync(entryFile(path), { force: true });
     },
   };
 }

@@ -23,6 +23,15 @@ describe('validated-file cache', () => {
     assert.equal(cache.has(join(root, 'settings.json'), print), false, 'same text, another file');
   });
 
+  it('forgets the entry of a file that is gone', () => {
+    const cache = validatedCache(root);
+    const other = join(root, 'buttons', 'b', 'button.json');
+    cache.add(other, print);
+    cache.forget(other);
+    assert.equal(cache.has(other, print), false);
+    assert.equal(cache.has(spec, print), true, 'the others stay');
+  });
+
   it('does not trust what another version validated', () => {
     const cache = validatedCache(root);
     cache.add(spec, print);
