@@ -3,17 +3,28 @@
 // the package brings as a dependency, so a machine with only an old Node still works.
 // CommonJS (see bin/package.json): a short-lived CLI starts faster without the ES module loader.
 
-/** Replaces this process with `node ARGS…` (or runs it and passes its exit on). */
+/**
+ * Replaces this process with `node ARGS…`. Without process.execve (Node before 22.15) it runs it as a
+ * child instead and passes on the signals meant for this process — a SIGTERM must still reach a running
+ * press so that it ends its scripts — then exits the way the child did.
+ */
 function rerun(node, args) {
   if (process.execve) process.execve(node, [node, ...args]);
-  const result = require('node:child_process').spawnSync(node, args, { stdio: 'inherit' });
-  if (result.signal) process.kill(process.pid, result.signal);
-  process.exit(result.status ?? 1);
+  const child = require('node:child_process').spawn(node, args, { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 1);
+  });
 }
 
 const path = require('node:path');
 
 const BUNDLE = path.join(__dirname, '..', 'dist', 'cli.js');
+const COMPILE_CACHE = path.join(__dirname, '..', 'dist', 'node-compile-cache');
 
 /**
  * Loads the bundle with a V8 code cache the build wrote next to it (see scripts/train-code-cache.mjs):
@@ -53,9 +64,9 @@ function loadBundle(file, command) {
   return { exports: bundleModule.exports, script };
 }
 
-module.exports = { BUNDLE, loadBundle };
+module.exports = { BUNDLE, loadBundle, rerun };
 
-if (require.main === module) {
+function start() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24) {
     let node;
@@ -67,7 +78,7 @@ if (require.main === module) {
       );
       process.exit(1);
     }
-    rerun(node, process.argv.slice(1));
+    return rerun(node, process.argv.slice(1));
   }
   // --- Sandbox hosts (src/sandbox/process/snapshot-policy.ts): isolated-vm wants Node's start-up snapshot
   // off (--no-node-snapshot, 50-100 ms more start-up) except where verified without it (linux-x64). There,
@@ -79,14 +90,18 @@ if (require.main === module) {
     (command === 'run' || command === 'replay') &&
     !process.execArgv.includes('--no-node-snapshot')
   ) {
-    rerun(process.execPath, ['--no-node-snapshot', ...process.execArgv, ...process.argv.slice(1)]);
+    return rerun(process.execPath, ['--no-node-snapshot', ...process.execArgv, ...process.argv.slice(1)]);
   }
   // --- end of sandbox hosts
-  // Other modules (undici, isolated-vm) use Node's compile cache.
-  require('node:module').enableCompileCache?.();
+  // Other modules (undici, isolated-vm) use Node's compile cache, kept beside the bundle. Not Node's
+  // default, os.tmpdir(): every user of the machine can write there, and a cache entry planted by another
+  // user is code this process would run.
+  require('node:module').enableCompileCache?.(process.env.NODE_COMPILE_CACHE || COMPILE_CACHE);
   loadBundle(BUNDLE, command)
     .exports.main(process.argv.slice(2))
     .then((code) => {
       process.exitCode = code;
     });
 }
+
+if (require.main === module) start();

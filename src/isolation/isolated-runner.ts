@@ -14,6 +14,8 @@ import { describeSandbox } from './sandbox-summary.ts';
 import { sandboxFailed } from './unavailable.ts';
 
 function settle(outcome: RunOutcome, started: boolean, limits: SandboxLimits): RunOutcome {
+  // Withdrawn before or while it ran: that is what happened, whatever bubblewrap had got to.
+  if (outcome.error?.code === ErrorCode.CANCELLED) return outcome;
   // bubblewrap failed before the launcher ran: nothing of the button ran, so this is not a script error.
   if (!started) throw sandboxFailed(outcome.stderr);
   if (outcome.status === 'error' && outcome.exitCode === CPU_LIMIT_EXIT) {

@@ -1,6 +1,12 @@
 /** The runner for HTTP buttons: render the request, send it through the SSRF guard, record the answer. */
 import { ButtonsError, ErrorCode, toButtonsError } from '../core/errors.ts';
-import { emptyOutcome, type Runner, type RunOutcome, type RunRequest } from '../runners/runner.ts';
+import {
+  cancelledError,
+  emptyOutcome,
+  type Runner,
+  type RunOutcome,
+  type RunRequest,
+} from '../runners/runner.ts';
 import { guardedRequest } from './guarded-request.ts';
 import { outcomeOf } from './http-outcome.ts';
 import { planHttp } from './http-plan.ts';
@@ -11,8 +17,7 @@ import { privateNetworksAllowedByEnv } from './ssrf-guard.ts';
 
 function failure(error: unknown, request: RunRequest, timedOut: boolean): RunOutcome {
   const timeoutMs = request.timeoutMs;
-  if (request.signal?.aborted)
-    return emptyOutcome('error', { code: ErrorCode.CANCELLED, message: 'the press was cancelled' });
+  if (request.signal?.aborted) return emptyOutcome('error', cancelledError(request.signal));
   if (timedOut)
     return emptyOutcome('timeout', {
       code: ErrorCode.TIMEOUT,

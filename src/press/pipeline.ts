@@ -1,8 +1,8 @@
 /** The press pipeline: resolve → validate → plan → run → record. One result shape for every outcome. */
-import type { ErrorData } from '../core/errors.ts';
+import { ButtonsError, ErrorCode, type ErrorData } from '../core/errors.ts';
 import type { RunRecord } from '../core/run-record.ts';
 import { runnerFor } from '../runners/registry.ts';
-import type { DryRunPlan, OutputSink } from '../runners/runner.ts';
+import { cancelledError, type DryRunPlan, type OutputSink } from '../runners/runner.ts';
 import { saveRecord } from '../store/history-store.ts';
 import type { Workspace } from '../store/workspace.ts';
 import { planPress } from './plan.ts';
@@ -15,6 +15,8 @@ export interface PressOptions {
   timeoutSeconds?: number | undefined;
   dryRun?: boolean | undefined;
   onOutput?: OutputSink | undefined;
+  /** Withdraws the press: a running script's whole tree is ended and the run recorded as CANCELLED. */
+  signal?: AbortSignal | undefined;
   cwd?: string | undefined;
   env?: Readonly<Record<string, string | undefined>> | undefined;
   clock?: () => Date;
@@ -42,6 +44,7 @@ export async function press(ws: Workspace, name: string, options: PressOptions):
     env: options.env ?? process.env,
     now: clock(),
     onOutput: options.onOutput,
+    signal: options.signal,
   });
   const runner = await runnerFor(resolved.spec);
 
@@ -57,6 +60,9 @@ export async function press(ws: Workspace, name: string, options: PressOptions):
     });
   }
 
+  // Withdrawn before it started: nothing ran, so nothing is recorded.
+  if (options.signal?.aborted)
+    throw new ButtonsError(ErrorCode.CANCELLED, cancelledError(options.signal).message);
   const startedAt = clock();
   const running = runner.run(request);
   // The runner has started the button (a script is spawned by now): open the run index meanwhile, so

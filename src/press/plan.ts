@@ -15,6 +15,7 @@ export interface PlanContext {
   env: Readonly<Record<string, string | undefined>>;
   now: Date;
   onOutput?: OutputSink | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** What a press must never show or store: battery values and secret args, in every encoded spelling. */
@@ -47,5 +48,6 @@ export function planPress(
     cwd: ctx.cwd,
     baseEnv: ctx.env,
     onOutput: ctx.onOutput,
+    signal: ctx.signal,
   };
 }

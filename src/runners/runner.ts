@@ -1,6 +1,6 @@
 /** What every runner takes and gives back: one request shape, one outcome shape, whatever happened. */
 import type { ArgValues } from '../core/arg-values.ts';
-import type { ErrorData } from '../core/errors.ts';
+import { ErrorCode, type ErrorData } from '../core/errors.ts';
 import type { Redactor } from '../core/redact.ts';
 import type { RunStatus } from '../core/run-record.ts';
 import type { ButtonSpec } from '../core/spec.ts';
@@ -25,6 +25,7 @@ export interface RunRequest {
   /** The environment the press inherits (process.env at the edge). */
   baseEnv: Readonly<Record<string, string | undefined>>;
   onOutput?: OutputSink | undefined;
+  /** Aborted when whoever pressed withdraws the press (Ctrl-C, SIGTERM, a sandbox run that ended). */
   signal?: AbortSignal | undefined;
 }
 
@@ -51,4 +52,10 @@ export interface Runner {
 
 export function emptyOutcome(status: RunStatus, error?: ErrorData): RunOutcome {
   return { status, error, stdout: '', stderr: '', truncated: { stdout: false, stderr: false } };
+}
+
+/** How a withdrawn press is reported; the abort's reason (a string such as "interrupted by SIGINT") says why. */
+export function cancelledError(signal: AbortSignal | undefined): ErrorData {
+  const why = typeof signal?.reason === 'string' ? `: ${signal.reason}` : '';
+  return { code: ErrorCode.CANCELLED, message: `the press was cancelled${why}` };
 }

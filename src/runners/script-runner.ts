@@ -7,7 +7,14 @@ import { ENTRY_FILES, type ScriptRuntime } from '../core/spec.ts';
 import { findProgram } from './find-program.ts';
 import { fileCapture, type OutputCapture, pipeCapture } from './output-capture.ts';
 import { endPress, lastPid } from './process-tree.ts';
-import { type DryRunPlan, emptyOutcome, type Runner, type RunOutcome, type RunRequest } from './runner.ts';
+import {
+  cancelledError,
+  type DryRunPlan,
+  emptyOutcome,
+  type Runner,
+  type RunOutcome,
+  type RunRequest,
+} from './runner.ts';
 import { scriptEnv } from './script-env.ts';
 import { parseJsonOutput } from './structured-output.ts';
 
@@ -97,25 +104,32 @@ export async function runProcess(request: RunRequest, command: ScriptCommand): P
   out.attach(child.stdout);
   err.attach(child.stderr);
 
-  let timedOut = false;
+  // A timeout or a withdrawn press (Ctrl-C, SIGTERM) ends the whole tree the same way, whichever comes first.
+  let stopped: 'timeout' | 'cancelled' | undefined;
   let ending: Promise<void> | undefined;
+  const stop = (why: 'timeout' | 'cancelled') => {
+    if (stopped) return;
+    stopped = why;
+    ending = endPress(child.pid, request.runId, request.graceMs, floor);
+  };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>(
     (resolve) => {
       child.once('error', (spawnError) => resolve({ code: null, signal: null, spawnError }));
       child.once('exit', (code, signal) => resolve({ code, signal }));
     },
   );
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ending = endPress(child.pid, request.runId, request.graceMs, floor);
-  }, request.timeoutMs);
+  const timer = setTimeout(() => stop('timeout'), request.timeoutMs);
+  const cancel = () => stop('cancelled');
+  if (request.signal?.aborted) cancel();
+  else request.signal?.addEventListener('abort', cancel, { once: true });
 
   const result = await exited;
   clearTimeout(timer);
+  request.signal?.removeEventListener('abort', cancel);
   // Whatever the script left behind (background jobs, setsid daemons) ends with the press.
   // One ending at a time: after a timeout, let its TERM/grace/KILL finish, then sweep once more.
   if (ending) await ending;
-  await endPress(child.pid, request.runId, timedOut ? 0 : request.graceMs, floor);
+  await endPress(child.pid, request.runId, stopped ? 0 : request.graceMs, floor);
   const [stdout, stderr] = await Promise.all([out.finish(), err.finish()]);
 
   const base = {
@@ -127,7 +141,7 @@ export async function runProcess(request: RunRequest, command: ScriptCommand): P
   if (result.spawnError) {
     return emptyOutcome('error', { code: ErrorCode.RUNTIME_MISSING, message: result.spawnError.message });
   }
-  if (timedOut) {
+  if (stopped === 'timeout') {
     const seconds = request.timeoutMs / 1000;
     return {
       ...base,
@@ -135,6 +149,7 @@ export async function runProcess(request: RunRequest, command: ScriptCommand): P
       error: { code: ErrorCode.TIMEOUT, message: `timed out after ${seconds}s` },
     };
   }
+  if (stopped === 'cancelled') return { ...base, status: 'error', error: cancelledError(request.signal) };
   if (result.code !== 0) {
     const how = result.code === null ? `was killed by ${result.signal}` : `exited with code ${result.code}`;
     return { ...base, status: 'error', error: { code: ErrorCode.SCRIPT_ERROR, message: `script ${how}` } };

@@ -1,8 +1,10 @@
 // Pins the CLI contract: envelopes, usage errors, help with examples, version, completion, live output.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BIN, cli, cliAsync, makeSandbox, type Sandbox } from '../helpers/cli.ts';
+import { BIN, cli, cliAsync, makeSandbox, ROOT, type Sandbox } from '../helpers/cli.ts';
 
 describe('CLI contract', () => {
   let sb: Sandbox;
@@ -108,5 +110,17 @@ describe('CLI contract', () => {
     const r = cli(sb, ['config', 'set', 'output.max_bytes', '12']);
     assert.equal(r.json.error.code, 'VALIDATION_ERROR');
     assert.match(r.json.error.message, /output\.max_bytes must be >= 1024/);
+  });
+
+  it("keeps Node's compile cache beside the bundle, never in the temp dir every user shares", () => {
+    // An HTTP press loads undici from node_modules, which is what the compile cache holds.
+    const tmp = join(sb.dir, 'shared-tmp');
+    mkdirSync(tmp);
+    const made = cli(sb, ['create', 'refused', '--url', 'http://127.0.0.1:9/', '--allow-private-networks']);
+    assert.equal(made.code, 0, made.stdout + made.stderr);
+    const r = cli(sb, ['press', 'refused'], { env: { TMPDIR: tmp } });
+    assert.equal(r.json.error.code, 'HTTP_ERROR', r.stdout + r.stderr);
+    assert.deepEqual(readdirSync(tmp), [], 'something was written to the shared temp dir');
+    assert.ok(existsSync(join(ROOT, 'dist', 'node-compile-cache')));
   });
 });

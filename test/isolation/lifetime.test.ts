@@ -1,11 +1,11 @@
 // Pins that nothing started inside the sandbox outlives its press: not a setsid background job after a
-// normal exit, not a SIGTERM-ignoring one after a timeout.
+// normal exit, not a SIGTERM-ignoring one after a timeout or after Ctrl-C.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cli, makeSandbox, type Sandbox } from '../helpers/cli.ts';
+import { cli, cliAsync, makeSandbox, type Sandbox } from '../helpers/cli.ts';
 import { processesWith, sleep } from './helpers.ts';
 
 describe('sandboxed processes end with their press', () => {
@@ -48,6 +48,34 @@ describe('sandboxed processes end with their press', () => {
     const r = cli(sb, ['press', 'stubborn']);
     assert.equal(r.code, 11, r.stdout + r.stderr);
     assert.equal(r.json.error.code, 'TIMEOUT');
+    assert.deepEqual(processesWith(marker), []);
+  });
+
+  it('ends the sandbox when the pressing CLI gets Ctrl-C, and records the run as CANCELLED', async () => {
+    const marker = `iso-interrupted-${randomBytes(6).toString('hex')}`;
+    const code = [
+      `setsid sh -c 'trap "" TERM INT; sleep 60' ${marker} &`,
+      'touch "$BUTTONS_ARG_OUT/started"',
+      'sleep 60',
+    ].join('\n');
+    const made = cli(sb, [
+      'create',
+      'interrupted',
+      '--code',
+      code,
+      '--arg',
+      'out:string:required',
+      '--sandbox',
+      `--allow-fs=${out}:rw`,
+    ]);
+    assert.equal(made.code, 0, made.stdout + made.stderr);
+    const { child, done } = cliAsync(sb, ['press', 'interrupted', '--arg', `out=${out}`, '--json']);
+    for (let i = 0; i < 400 && !existsSync(join(out, 'started')); i++) await sleep(25);
+    assert.ok(existsSync(join(out, 'started')), 'the sandboxed script started');
+    child.kill('SIGINT');
+    const r = await done;
+    assert.equal(r.code, 6, r.stdout + r.stderr);
+    assert.equal(r.json.error.code, 'CANCELLED');
     assert.deepEqual(processesWith(marker), []);
   });
 });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parseArgPairs } from '../../core/arg-values.ts';
 import type { RunRecord } from '../../core/run-record.ts';
 import { press } from '../../press/pipeline.ts';
+import { interruptible } from '../../runners/interrupts.ts';
 import type { OutputSink } from '../../runners/runner.ts';
 import type { CommandContext, CommandResult } from '../context.ts';
 import { collect, examples, secondsFlag } from '../help.ts';
@@ -49,13 +50,14 @@ export async function pressCommand(
   flags: PressFlags,
 ): Promise<CommandResult> {
   const follow = flags.follow === true || (!ctx.mode.json && Boolean(ctx.io.stdout.isTTY));
-  const result = await press(ctx.workspace(), name, {
+  const options = {
     args: parseArgPairs(flags.arg),
     timeoutSeconds: secondsFlag('--timeout', flags.timeout),
     dryRun: flags.dryRun,
     onOutput: follow ? liveSink(ctx) : undefined,
     cwd: ctx.cwd,
-  });
+  };
+  const result = await interruptible((signal) => press(ctx.workspace(), name, { ...options, signal }));
   if (result.kind === 'dry-run') {
     const { kind: _, ok: __, ...plan } = result;
     return { data: { dry_run: true, ...plan }, text: `${JSON.stringify(plan, null, 2)}\n` };

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { ButtonsError, ErrorCode } from '../../core/errors.ts';
 import { parseGrants } from '../../core/grants.ts';
 import { makeRunId } from '../../core/run-id.ts';
+import { interruptible } from '../../runners/interrupts.ts';
 import { randomHex } from '../../store/random.ts';
 import type { CommandContext, CommandResult } from '../context.ts';
 import { GRANT_HELP } from '../grant-flags.ts';
@@ -62,20 +63,25 @@ export async function runCommand(
       ? (_: string, text: string) => ctx.io.stderr.write(text)
       : undefined;
   const output = captureOutput(MAX_CAPTURE_BYTES, live);
-  const result = await runProgram({
-    entryPath,
-    argv,
-    grants,
-    cwd: ctx.cwd,
-    env: ctx.io.env,
-    dataRoot: ws.root,
-    runId,
-    limits: { memoryMib, ...(timeout === undefined ? {} : { timeoutMs: Math.round(timeout * 1000) }) },
-    tracePath,
-    write: output.write,
-    memoryNamespace: `program:${entryPath}`,
-    buttons: workspaceTools(ws, ctx.cwd, ctx.io.env),
-  });
+  const tools = workspaceTools(ws, ctx.cwd, ctx.io.env);
+  const result = await interruptible((signal) =>
+    runProgram({
+      entryPath,
+      argv,
+      grants,
+      cwd: ctx.cwd,
+      env: ctx.io.env,
+      dataRoot: ws.root,
+      runId,
+      limits: { memoryMib, ...(timeout === undefined ? {} : { timeoutMs: Math.round(timeout * 1000) }) },
+      tracePath,
+      write: output.write,
+      memoryNamespace: `program:${entryPath}`,
+      buttons: tools,
+      signal,
+    }),
+  );
+  await tools.settled();
   const summary = summarise(result.outcome);
   const data = {
     run_id: runId,

@@ -18,6 +18,9 @@ export interface WireRequest {
   live: boolean;
 }
 
+/** What the CLI may send once the request is on its way: the press was withdrawn. */
+export type HostMessage = { type: 'cancel'; reason: string | undefined };
+
 export type WorkerMessage =
   | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'result'; outcome: RunOutcome }
@@ -40,11 +43,16 @@ export function toWire(request: RunRequest): WireRequest {
   };
 }
 
-export function fromWire(wire: WireRequest, onOutput: OutputSink | undefined): RunRequest {
+export function fromWire(
+  wire: WireRequest,
+  onOutput: OutputSink | undefined,
+  signal: AbortSignal,
+): RunRequest {
   const batteries = new Map(wire.batteries);
   return {
     ...wire,
     batteries,
+    signal,
     redactor: pressRedactor(wire.spec.args, wire.args, batteries),
     onOutput: wire.live ? onOutput : undefined,
   };

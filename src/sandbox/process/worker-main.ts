@@ -2,18 +2,30 @@
  * The sandbox worker: a Node process started with --no-node-snapshot (which isolated-vm needs) by a
  * CLI process that was not. It gets one press request over IPC, runs it, streams output, answers once.
  */
+import { interruptible } from '../../runners/interrupts.ts';
 import { runButtonInProcess } from '../runs/button-run.ts';
-import { fromWire, type WireRequest, type WorkerMessage } from './wire.ts';
+import { fromWire, type HostMessage, type WireRequest, type WorkerMessage } from './wire.ts';
 
 const send = (message: WorkerMessage) =>
   new Promise<void>((resolve) => process.send!(message, () => resolve()));
 
 process.once('message', async (wire: WireRequest) => {
   try {
-    const request = fromWire(wire, (stream, text) => {
-      if (text !== '') void send({ type: 'output', stream, text });
+    // The terminal's Ctrl-C reaches this worker too (it shares the CLI's process group), and the CLI
+    // forwards a withdrawn press as a cancel message: either way the run ends what it started.
+    const outcome = await interruptible((interrupted) => {
+      const withdrawn = new AbortController();
+      const follow = () => withdrawn.abort(interrupted.reason);
+      interrupted.addEventListener('abort', follow, { once: true });
+      process.on('message', (message: HostMessage) => {
+        if (message.type === 'cancel') withdrawn.abort(message.reason);
+      });
+      const onOutput = (stream: 'stdout' | 'stderr', text: string) => {
+        if (text !== '') void send({ type: 'output', stream, text });
+      };
+      return runButtonInProcess(fromWire(wire, onOutput, withdrawn.signal));
     });
-    await send({ type: 'result', outcome: await runButtonInProcess(request) });
+    await send({ type: 'result', outcome });
   } catch (error) {
     await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

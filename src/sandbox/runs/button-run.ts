@@ -47,6 +47,7 @@ export async function runButtonInProcess(request: RunRequest): Promise<RunOutcom
       home: request.baseEnv.HOME ?? '/',
     }),
   );
+  const tools = workspaceTools(ws, request.cwd, request.baseEnv);
   try {
     const result = await runProgram({
       entryPath: join(request.buttonDir, ENTRY_FILES[request.spec.runtime] ?? 'main.js'),
@@ -63,8 +64,10 @@ export async function runButtonInProcess(request: RunRequest): Promise<RunOutcom
       implicitEnv: implicitEnv(request),
       args: { ...request.args },
       hiddenDirs: [pressed],
-      buttons: workspaceTools(ws, request.cwd, request.baseEnv),
+      buttons: tools,
+      signal: request.signal,
     });
+    await tools.settled();
     if (live) {
       live('stdout', streams.stdout.flush());
       live('stderr', streams.stderr.flush());

@@ -46,6 +46,8 @@ export interface ProgramOptions {
   hiddenDirs?: readonly string[] | undefined;
   buttons?: ButtonTools | undefined;
   resolver?: Resolver | undefined;
+  /** Withdraws the run (Ctrl-C, a cancelled press): it ends as `aborted` (CANCELLED). */
+  signal?: AbortSignal | undefined;
   /** Register in state.db so `buttons revoke` can reach the run (default true). */
   revocable?: boolean | undefined;
 }
@@ -123,7 +125,7 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
       grants,
       limits,
     };
-    const outcome = await runAgent(run, main);
+    const outcome = await runAgent(run, main, undefined, options.signal);
     const durationMs = Date.now() - started;
     for (const record of endRecords(outcome, 'main', durationMs)) trace.write(record);
     return { outcome, durationMs, tracePath: options.tracePath, traceLines: trace.lines };

@@ -44,12 +44,26 @@ export function toolOf(spec: ButtonSpec): ToolInfo {
   };
 }
 
+/** The buttons of a workspace as tools; `settled` waits for the presses a run left under way. */
+export interface WorkspaceTools extends ButtonTools {
+  /**
+   * Resolves once every press started through these tools has ended and been recorded. A run that ends
+   * withdraws the presses it was waiting on (their scripts are ended); its caller awaits this before
+   * reporting, so nothing it started outlives the report.
+   */
+  settled(): Promise<void>;
+}
+
 export function workspaceTools(
   ws: Workspace,
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
-): ButtonTools {
+): WorkspaceTools {
+  const underWay = new Set<Promise<unknown>>();
   return {
+    async settled() {
+      await Promise.allSettled([...underWay]);
+    },
     async describe(names) {
       if (names === 'all') return (await listButtons(ws)).flatMap((b) => (b.ok ? [toolOf(b.spec)] : []));
       const found: ToolInfo[] = [];
@@ -62,7 +76,7 @@ export function workspaceTools(
       }
       return found;
     },
-    async press(name, args) {
+    async press(name, args, signal) {
       depth ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)<number>();
       const level = depth.getStore() ?? 0;
       if (level >= MAX_DEPTH)
@@ -72,7 +86,9 @@ export function workspaceTools(
       );
       try {
         const { press } = await import('../../press/pipeline.ts');
-        const result = await depth!.run(level + 1, () => press(ws, name, { args: values, cwd, env }));
+        const pressing = depth!.run(level + 1, () => press(ws, name, { args: values, cwd, env, signal }));
+        underWay.add(pressing);
+        const result = await pressing.finally(() => underWay.delete(pressing));
         if (result.kind !== 'run') throw guestError('Error', 'unexpected dry run');
         const r = result.record;
         return {
