@@ -1,5 +1,6 @@
 // Pins the worker path used where isolates may not run in the CLI process: a press runs in a --no-node-snapshot child and streams back.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { emptyGrants } from '../../src/core/grants.ts';
@@ -70,5 +71,26 @@ describe('the sandbox worker process', () => {
     const outcome = await runInWorker(request(tmp, 'while (true) {}', { timeoutMs: 300 }));
     assert.equal(outcome.status, 'timeout', JSON.stringify(outcome));
     assert.equal(outcome.error?.code, 'LIMIT_EXCEEDED');
+  });
+
+  it('ends a withdrawn press itself: the run says CANCELLED and its trace is closed', async () => {
+    const stop = new AbortController();
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const req = request(tmp, "console.log('waiting'); await new Promise((r) => setTimeout(r, 30000));", {
+      signal: stop.signal,
+      onOutput: () => started(),
+    });
+    // No secret arg for the worker's redactor to hold output back for: the first line arrives live.
+    req.spec = { ...req.spec, args: [] };
+    req.args = {};
+    const outcome = runInWorker(req);
+    await running;
+    stop.abort('interrupted by SIGINT');
+    const ended = await outcome;
+    assert.equal(ended.error?.code, 'CANCELLED', JSON.stringify(ended));
+    // The worker answered (it was not killed): the run's trace has its end record.
+    const trace = readFileSync(join(req.buttonDir, 'pressed', ended.files![0]!), 'utf8');
+    assert.match(trace.trim().split('\n').at(-1)!, /"type":"end".*"outcome":"aborted"/);
   });
 });
