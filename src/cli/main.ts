@@ -1,8 +1,9 @@
 /** argv → command → envelope. The only module that decides what is printed and with which exit code. */
 import { ButtonsError, toButtonsError } from '../core/errors.ts';
 import type { GrantInput } from '../core/grants.ts';
+import { reapUnfinished } from '../press/unfinished.ts';
 import { pressCommand } from './commands/press.ts';
-import { makeContext } from './context.ts';
+import { type CommandContext, makeContext } from './context.ts';
 import { parseFastPress } from './fast-press.ts';
 import { extractGrantFlags } from './grant-flags.ts';
 import {
@@ -14,6 +15,18 @@ import {
   successEnvelope,
 } from './output.ts';
 import type { RunAction } from './registry.ts';
+
+/**
+ * Presses whose buttons process died under them (SIGKILL, the OOM killer) are ended and recorded by the
+ * next command (see press/unfinished.ts). Best effort: no command fails because an old press could not be.
+ */
+async function endOrphanedPresses(ctx: CommandContext): Promise<void> {
+  try {
+    await reapUnfinished(ctx.workspace());
+  } catch {
+    // Left for the next command.
+  }
+}
 
 export async function runCli(rawArgs: readonly string[], io: Io, cwd: string): Promise<number> {
   const mode = outputMode(io, rawArgs.includes('--json'));
@@ -38,6 +51,7 @@ export async function runCli(rawArgs: readonly string[], io: Io, cwd: string): P
 
   const run: RunAction = async (action) => {
     try {
+      await endOrphanedPresses(ctx);
       const result = await action(ctx);
       if (result.error) {
         const error = new ButtonsError(result.error.code, result.error.message, result.error.hint);

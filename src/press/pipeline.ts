@@ -8,6 +8,7 @@ import type { Workspace } from '../store/workspace.ts';
 import { planPress } from './plan.ts';
 import { buildRecord, shownArgs } from './record.ts';
 import { resolveButton } from './resolve.ts';
+import { markUnfinished } from './unfinished.ts';
 import { validatePress } from './validate.ts';
 
 export interface PressOptions {
@@ -64,16 +65,23 @@ export async function press(ws: Workspace, name: string, options: PressOptions):
   if (options.signal?.aborted)
     throw new ButtonsError(ErrorCode.CANCELLED, cancelledError(options.signal).message);
   const startedAt = clock();
-  const running = runner.run(request);
-  // The runner has started the button (a script is spawned by now): open the run index meanwhile, so
-  // SQLite's start-up overlaps the script instead of following it. A failure here shows in saveRecord.
+  // Noted as under way, before anything starts, until its record is saved: if this process dies first,
+  // the next command ends what the press started and records it (unfinished.ts).
+  const finished = markUnfinished(ws, request, startedAt);
   try {
-    ws.state();
-  } catch {
-    // saveRecord opens it again and reports why it cannot.
+    const running = runner.run(request);
+    // The runner has started the button (a script is spawned by now): open the run index meanwhile, so
+    // SQLite's start-up overlaps the script instead of following it. A failure here shows in saveRecord.
+    try {
+      ws.state();
+    } catch {
+      // saveRecord opens it again and reports why it cannot.
+    }
+    const outcome = await running;
+    const record = buildRecord(request, outcome, startedAt, clock(), resolved.prompt);
+    saveRecord(ws, record, resolved.settings['history.keep']);
+    return { kind: 'run', ok: record.status === 'ok', record, error: record.error };
+  } finally {
+    finished();
   }
-  const outcome = await running;
-  const record = buildRecord(request, outcome, startedAt, clock(), resolved.prompt);
-  saveRecord(ws, record, resolved.settings['history.keep']);
-  return { kind: 'run', ok: record.status === 'ok', record, error: record.error };
 }

@@ -9,20 +9,36 @@ export const PRESS_TAG_VAR = 'BUTTONS_PRESS_TAG';
 
 const PF_KTHREAD = 0x00200000;
 
-/** State letter and flags from /proc/PID/stat, or undefined once the process is gone. */
-function readStat(pid: number): { state: string; flags: number } | undefined {
+/** State letter, flags and start time from /proc/PID/stat, or undefined once the process is gone. */
+function readStat(pid: number | 'self'): { state: string; flags: number; started: string } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // The command name may contain spaces and parentheses: the fields follow the last ")".
+    // The command name may contain spaces and parentheses: the fields follow the last ")" (field 3 on).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '', flags: Number(fields[6]) };
+    return { state: fields[0] ?? '', flags: Number(fields[6]), started: fields[19] ?? '' };
   } catch {
     return undefined;
   }
 }
 
+/** A process as a pid and its start time (ticks after boot): a pid handed out again is someone else. */
+export interface ProcessIdentity {
+  pid: number;
+  started: string;
+}
+
+export function selfIdentity(): ProcessIdentity {
+  return { pid: process.pid, started: readStat('self')?.started ?? '' };
+}
+
+/** Whether that very process still runs (not a zombie, not a newer process with the same pid). */
+export function isRunning(who: ProcessIdentity): boolean {
+  const stat = readStat(who.pid);
+  return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X' && stat.started === who.started;
+}
+
 /** The stat of a process that is still running (not a zombie), else undefined. */
-function liveStat(pid: number): { state: string; flags: number } | undefined {
+function liveStat(pid: number): { state: string; flags: number; started: string } | undefined {
   const stat = readStat(pid);
   return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X' ? stat : undefined;
 }

@@ -1,6 +1,8 @@
-// Pins crash safety: a CLI killed with SIGKILL mid-press leaves nothing half-written.
+// Pins crash safety: a CLI killed with SIGKILL mid-press leaves nothing half-written, and the script it
+// could not end is ended (and its run recorded) by the next command.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,22 +23,31 @@ describe('SIGKILL of the CLI mid-press', () => {
     );
   });
   after(() => {
-    for (const pid of pidsWithMarker(marker)) process.kill(pid, 'SIGKILL');
+    for (const m of [marker, `39.${process.pid}`])
+      for (const pid of pidsWithMarker(m)) process.kill(pid, 'SIGKILL');
     sb.cleanup();
   });
 
-  it('leaves history and summary working and no partial JSON anywhere', async () => {
-    const { child, done } = cliAsync(sb, ['press', 'slow']);
+  it('leaves history and summary working, no partial JSON anywhere, and no orphan after the next command', async () => {
     const started = join(sb.dir, 'started');
+    rmSync(started); // left by the press in before()
+    const { child, done } = cliAsync(sb, ['press', 'slow']);
     for (let i = 0; i < 200 && !existsSync(started); i++) await sleep(25);
     assert.ok(existsSync(started), 'the script started');
     child.kill('SIGKILL');
     const killed = await done;
     assert.equal(killed.code, null);
+    // Nothing could end the script with its CLI: it runs on, in a session of its own…
+    assert.notDeepEqual(pidsWithMarker(marker), [], 'the orphaned script is still running');
 
+    // …until the next command, which ends it and records the run it was part of.
     const history = cli(sb, ['history', 'slow']);
     assert.equal(history.code, 0, history.stdout + history.stderr);
-    assert.equal(history.json.data.runs.length, 1);
+    assert.deepEqual(pidsWithMarker(marker), [], 'the orphaned script outlived the next command');
+    assert.equal(history.json.data.runs.length, 2);
+    assert.equal(history.json.data.runs[0].error_type, 'CANCELLED');
+    const logs = cli(sb, ['logs', 'slow']);
+    assert.match(logs.json.data.error.message, /buttons process running it \(pid \d+\) ended first/);
     const summary = cli(sb, ['summary']);
     assert.equal(summary.code, 0, summary.stdout + summary.stderr);
     assert.equal(summary.json.data.counts.buttons, 1);
@@ -47,6 +58,53 @@ describe('SIGKILL of the CLI mid-press', () => {
     }
     const again = cli(sb, ['press', 'slow', '--timeout', '0.2']);
     assert.equal(again.json.error.code, 'TIMEOUT');
-    assert.equal(cli(sb, ['history', 'slow']).json.data.runs.length, 2);
+    assert.equal(cli(sb, ['history', 'slow']).json.data.runs.length, 3);
+  });
+
+  it('leaves a press alone while the process running it lives', async () => {
+    const started = join(sb.dir, 'steady-started');
+    const code = `touch ${started}\nsleep 1\necho done`;
+    assert.equal(cli(sb, ['create', 'steady', '--code', code]).code, 0);
+    const { done } = cliAsync(sb, ['press', 'steady']);
+    for (let i = 0; i < 200 && !existsSync(started); i++) await sleep(25);
+    assert.ok(existsSync(started), 'the script started');
+    assert.equal(readdirSync(join(sb.data, 'running')).length, 1, 'the press is noted as under way');
+    assert.equal(cli(sb, ['history', 'steady']).code, 0);
+    const r = await done;
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.json.data.stdout, 'done\n');
+    assert.deepEqual(readdirSync(join(sb.data, 'running')), []);
+  });
+
+  it('takes a note whose pid now belongs to another process for a dead press', async () => {
+    // A press noted by a process that is gone, whose pid the kernel has handed out again (here: to this
+    // test, with another start time); its script still runs, tagged with the press's id.
+    assert.equal(cli(sb, ['create', 'reused', '--code', 'true']).code, 0);
+    const runId = '20260101T000000000Z-00000000abcd';
+    const orphanMarker = `39.${process.pid}`;
+    const orphan = spawn('sleep', [orphanMarker], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, BUTTONS_PRESS_TAG: runId },
+    });
+    orphan.unref();
+    for (let i = 0; i < 200 && pidsWithMarker(orphanMarker).length === 0; i++) await sleep(25);
+    const note = {
+      run_id: runId,
+      button_name: 'reused',
+      runtime: 'shell',
+      started_at: '2026-01-01T00:00:00.000Z',
+      args: {},
+      owner: { pid: process.pid, started: '1' },
+      floor: undefined,
+    };
+    writeFileSync(join(sb.data, 'running', `${runId}.json`), JSON.stringify(note));
+    assert.equal(cli(sb, ['list']).code, 0);
+    assert.deepEqual(pidsWithMarker(orphanMarker), []);
+    const runs = cli(sb, ['history', 'reused']).json.data.runs;
+    assert.deepEqual(
+      runs.map((r: { run_id: string; error_type: string }) => [r.run_id, r.error_type]),
+      [[runId, 'CANCELLED']],
+    );
   });
 });
