@@ -18,13 +18,11 @@ describe('sandboxed processes end with their press', () => {
   });
   after(() => sb.cleanup());
 
-  it('kills a setsid background job when the script returns', async () => {
-    const marker = `iso-bg-${randomBytes(6).toString('hex')}`;
-    // The job would touch a file in the granted folder 1 s after the script has returned.
-    const code = `setsid sh -c 'sleep 1; touch "$BUTTONS_ARG_OUT/late"' ${marker} &\necho started`;
+  /** A sandboxed button that may write only to the `out` folder, given to it as the arg `out`. */
+  function createWritingToOut(name: string, code: string): void {
     const made = cli(sb, [
       'create',
-      'bg',
+      name,
       '--code',
       code,
       '--arg',
@@ -33,6 +31,13 @@ describe('sandboxed processes end with their press', () => {
       `--allow-fs=${out}:rw`,
     ]);
     assert.equal(made.code, 0, made.stdout + made.stderr);
+  }
+
+  it('kills a setsid background job when the script returns', async () => {
+    const marker = `iso-bg-${randomBytes(6).toString('hex')}`;
+    // The job would touch a file in the granted folder 1 s after the script has returned.
+    const code = `setsid sh -c 'sleep 1; touch "$BUTTONS_ARG_OUT/late"' ${marker} &\necho started`;
+    createWritingToOut('bg', code);
     const r = cli(sb, ['press', 'bg', '--arg', `out=${out}`]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.json.data.stdout, 'started\n');
@@ -58,17 +63,7 @@ describe('sandboxed processes end with their press', () => {
       'touch "$BUTTONS_ARG_OUT/started"',
       'sleep 60',
     ].join('\n');
-    const made = cli(sb, [
-      'create',
-      'interrupted',
-      '--code',
-      code,
-      '--arg',
-      'out:string:required',
-      '--sandbox',
-      `--allow-fs=${out}:rw`,
-    ]);
-    assert.equal(made.code, 0, made.stdout + made.stderr);
+    createWritingToOut('interrupted', code);
     const { child, done } = cliAsync(sb, ['press', 'interrupted', '--arg', `out=${out}`, '--json']);
     for (let i = 0; i < 400 && !existsSync(join(out, 'started')); i++) await sleep(25);
     assert.ok(existsSync(join(out, 'started')), 'the sandboxed script started');
