@@ -2,7 +2,8 @@
 // the script's whole tree, setsid escapees included — and the run is recorded as CANCELLED.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -113,5 +114,49 @@ setInterval(() => {}, 1000);`,
     child.kill('SIGTERM');
     assert.equal(await exited, 7, 'the outer process exits the way the inner one did');
     assert.equal(readFileSync(got, 'utf8'), 'SIGTERM');
+  });
+
+  it('SIGTERM withdraws an HTTP press waiting on its answer and a sandboxed JS press too', async () => {
+    // A loopback server that takes the request and never answers.
+    const seen: Socket[] = [];
+    const server = createServer((socket) => seen.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const box = join(sb.dir, 'js-box');
+    mkdirSync(box);
+    try {
+      const made = [
+        cli(sb, ['create', 'hangs', '--url', `http://127.0.0.1:${port}/`, '--allow-private-networks']),
+        cli(sb, [
+          'create',
+          'waits',
+          '--runtime',
+          'js',
+          '--code',
+          `import * as fs from 'buttons:fs';\nawait fs.writeFile(${JSON.stringify(join(box, 'started'))}, 'yes');\nawait new Promise((r) => setTimeout(r, 30000));`,
+          `--allow-fs=${box}:rwcd`,
+        ]),
+      ];
+      for (const m of made) assert.equal(m.code, 0, m.stdout + m.stderr);
+      const started = {
+        hangs: async () => {
+          for (let i = 0; i < 400 && seen.length === 0; i++) await sleep(25);
+          assert.equal(seen.length, 1, 'the request reached the server');
+        },
+        waits: () => waitFor(join(box, 'started')),
+      };
+      for (const [name, ready] of Object.entries(started)) {
+        const { child, done } = cliAsync(sb, ['press', name, '--json']);
+        await ready();
+        child.kill('SIGTERM');
+        const r = await done;
+        assert.equal(r.code, 6, `${name}: ${r.stdout}${r.stderr}`);
+        assert.equal(r.json.error.message, 'the press was cancelled: interrupted by SIGTERM');
+        assert.equal(cli(sb, ['history', name]).json.data.runs[0].error_type, 'CANCELLED');
+      }
+    } finally {
+      for (const socket of seen) socket.destroy();
+      server.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { argEnv } from '../../core/arg-values.ts';
 import { emptyGrants } from '../../core/grants.ts';
 import { ENTRY_FILES } from '../../core/spec.ts';
-import type { RunOutcome, RunRequest } from '../../runners/runner.ts';
+import { cancelledError, type RunOutcome, type RunRequest } from '../../runners/runner.ts';
 import { parseJsonOutput } from '../../runners/structured-output.ts';
 import { ensurePrivateDir } from '../../store/atomic-fs.ts';
 import { findDataDirs } from '../../store/data-dir.ts';
@@ -78,7 +78,8 @@ export async function runButtonInProcess(request: RunRequest): Promise<RunOutcom
       output.text('stderr') + (result.outcome.kind === 'error' ? `${result.outcome.stack}\n` : '');
     return {
       status: summary.status,
-      error: summary.error,
+      // Withdrawn: said the way every runner says it.
+      error: result.outcome.kind === 'aborted' ? cancelledError(request.signal) : summary.error,
       exitCode: summary.exitCode,
       stdout,
       stderr,
