@@ -17,14 +17,16 @@ export function recordPath(ws: Workspace, name: string, runId: string): string {
 
 /** Writes the record (fsynced, never over another) and then indexes it; prunes past the retention bound. */
 export function saveRecord(ws: Workspace, record: RunRecord, keepPerButton: number): void {
-  ws.ensure(ws.pressedDir(record.button_name));
-  createFileAtomic(
-    recordPath(ws, record.button_name, record.run_id),
-    `${JSON.stringify(record, null, 2)}\n`,
-    {
-      durable: true,
-    },
-  );
+  const path = recordPath(ws, record.button_name, record.run_id);
+  const text = `${JSON.stringify(record, null, 2)}\n`;
+  try {
+    createFileAtomic(path, text, { durable: true });
+  } catch (error) {
+    // The button's first run: its pressed/ folder is made then (private), not checked on every press.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    ws.ensure(ws.pressedDir(record.button_name));
+    createFileAtomic(path, text, { durable: true });
+  }
   const pruned = ws.state().insertRun(indexRowOf(record), keepPerButton);
   if (pruned.length > 0) removeRunFiles(ws, record.button_name, new Set(pruned));
 }
