@@ -16,6 +16,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '../core/errors.ts';
 import { isRunId } from '../core/run-id.ts';
@@ -36,6 +37,8 @@ interface Unfinished {
   /** As a record shows them: secret args and battery values already replaced by the redaction marker. */
   args: Record<string, string>;
   owner: ProcessIdentity;
+  /** The machine it runs on: a data directory shared over the network also holds other machines' notes. */
+  host: string;
   /** The last pid handed out before the press began: its processes have higher ones (until pids wrap). */
   floor: number | undefined;
 }
@@ -67,6 +70,7 @@ function writeUnfinished(ws: Workspace, request: RunRequest, startedAt: Date): (
     started_at: startedAt.toISOString(),
     args: request.redactor.deep(shownArgs(request)),
     owner: self,
+    host: hostname(),
     floor: lastPid(),
   };
   const path = join(runningDir(ws), `${request.runId}.json`);
@@ -101,7 +105,9 @@ function writeNote(path: string, text: string): void {
 function readEntry(path: string): Unfinished | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Unfinished;
-    return isRunId(entry.run_id) && typeof entry.owner?.pid === 'number' ? entry : undefined;
+    const whole =
+      isRunId(entry.run_id) && typeof entry.owner?.pid === 'number' && typeof entry.host === 'string';
+    return whole ? entry : undefined;
   } catch {
     // Half-written, not ours, or gone since the listing.
     return undefined;
@@ -151,7 +157,8 @@ export async function reapUnfinished(ws: Workspace, now: () => Date = () => new 
       if (isStale(path, now())) rmSync(path, { force: true });
       continue;
     }
-    if (isRunning(entry.owner)) continue;
+    // Another machine's press, or this very process still at work: not ours to end.
+    if (entry.host !== hostname() || isRunning(entry.owner)) continue;
     await reap(ws, entry, now());
     rmSync(path, { force: true });
   }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -76,7 +77,7 @@ describe('SIGKILL of the CLI mid-press', () => {
     assert.deepEqual(readdirSync(join(sb.data, 'running')), []);
   });
 
-  it('takes a note whose pid now belongs to another process for a dead press', async () => {
+  it("takes a note whose pid now belongs to another process for a dead press, and leaves other machines' notes", async () => {
     // A press noted by a process that is gone, whose pid the kernel has handed out again (here: to this
     // test, with another start time); its script still runs, tagged with the press's id.
     assert.equal(cli(sb, ['create', 'reused', '--code', 'true']).code, 0);
@@ -96,8 +97,12 @@ describe('SIGKILL of the CLI mid-press', () => {
       started_at: '2026-01-01T00:00:00.000Z',
       args: {},
       owner: { pid: process.pid, started: '1' },
+      host: hostname(),
       floor: undefined,
     };
+    // The same note from another machine sharing this data directory is not ours to judge.
+    const elsewhere = { ...note, run_id: '20260101T000000000Z-00000000abce', host: `not-${hostname()}` };
+    writeFileSync(join(sb.data, 'running', `${elsewhere.run_id}.json`), JSON.stringify(elsewhere));
     writeFileSync(join(sb.data, 'running', `${runId}.json`), JSON.stringify(note));
     assert.equal(cli(sb, ['list']).code, 0);
     assert.deepEqual(pidsWithMarker(orphanMarker), []);
@@ -106,5 +111,6 @@ describe('SIGKILL of the CLI mid-press', () => {
       runs.map((r: { run_id: string; error_type: string }) => [r.run_id, r.error_type]),
       [[runId, 'CANCELLED']],
     );
+    assert.deepEqual(readdirSync(join(sb.data, 'running')), [`${elsewhere.run_id}.json`]);
   });
 });
