@@ -19,6 +19,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '../core/errors.ts';
+import { isValidName } from '../core/names.ts';
 import { isRunId } from '../core/run-id.ts';
 import type { RunRecord } from '../core/run-record.ts';
 import { endPress, isRunning, lastPid, type ProcessIdentity, selfIdentity } from '../runners/process-tree.ts';
@@ -106,7 +107,10 @@ function readEntry(path: string): Unfinished | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Unfinished;
     const whole =
-      isRunId(entry.run_id) && typeof entry.owner?.pid === 'number' && typeof entry.host === 'string';
+      isRunId(entry.run_id) &&
+      isValidName(entry.button_name) &&
+      typeof entry.owner?.pid === 'number' &&
+      typeof entry.host === 'string';
     return whole ? entry : undefined;
   } catch {
     // Half-written, not ours, or gone since the listing.
