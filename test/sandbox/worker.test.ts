@@ -1,14 +1,18 @@
 // Pins the worker path used where isolates may not run in the CLI process: a press runs in a --no-node-snapshot child and streams back.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { emptyGrants } from '../../src/core/grants.ts';
 import { makeRedactor } from '../../src/core/redact.ts';
 import type { ButtonSpec } from '../../src/core/spec.ts';
 import type { RunRequest } from '../../src/runners/runner.ts';
 import { runInWorker } from '../../src/sandbox/process/worker-client.ts';
 import { type TempDir, tempDir } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 let runs = 0;
 
@@ -92,5 +96,48 @@ describe('the sandbox worker process', () => {
     // The worker answered (it was not killed): the run's trace has its end record.
     const trace = readFileSync(join(req.buttonDir, 'pressed', ended.files![0]!), 'utf8');
     assert.match(trace.trim().split('\n').at(-1)!, /"type":"end".*"outcome":"aborted"/);
+  });
+
+  it('ends its run when the process that started it dies (SIGKILL) instead of running on', async () => {
+    const dir = join(tmp.dir, 'orphan');
+    tmp.file(
+      'orphan/buttons/w/main.js',
+      "console.log('waiting'); await new Promise((r) => setTimeout(r, 30000));",
+    );
+    const src = (path: string) => JSON.stringify(join(ROOT, 'src', path));
+    const host = tmp.file(
+      'orphan/host.ts',
+      `import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emptyGrants } from ${src('core/grants.ts')};
+import { makeRedactor } from ${src('core/redact.ts')};
+import { runInWorker } from ${src('sandbox/process/worker-client.ts')};
+const dir = ${JSON.stringify(dir)};
+await runInWorker({
+  spec: { schema_version: 1, name: 'w', runtime: 'js', args: [], timeout_seconds: 60, grants: emptyGrants(), created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' },
+  runId: '20260101T000000000Z-0000000000f1', buttonDir: join(dir, 'buttons', 'w'), dataRoot: dir, args: {}, batteries: new Map(),
+  timeoutMs: 60_000, graceMs: 500, maxOutputBytes: 1 << 20, redactor: makeRedactor([]), cwd: dir, baseEnv: { PATH: process.env.PATH, HOME: dir },
+  onOutput: () => writeFileSync(join(dir, 'running'), ''),
+});`,
+    );
+    const child = spawn(process.execPath, [host], { stdio: 'ignore' });
+    const running = join(dir, 'running');
+    for (let i = 0; i < 400 && !existsSync(running); i++) await sleep(25);
+    assert.ok(existsSync(running), 'the program ran in the worker');
+    const workers = readdirSync(`/proc/${child.pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${child.pid}/task/${tid}/children`, 'utf8')
+        .trim()
+        .split(' ')
+        .filter(Boolean)
+        .map(Number),
+    );
+    assert.equal(workers.length, 1, 'one worker process');
+    child.kill('SIGKILL');
+    // The program would wait 30 s and its timeout is 60 s; the worker must not wait for either.
+    const alive = () =>
+      existsSync(`/proc/${workers[0]}`) &&
+      !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${workers[0]}/stat`, 'latin1'));
+    for (let i = 0; i < 400 && alive(); i++) await sleep(25);
+    assert.equal(alive(), false, 'the worker outlived the process that started it');
   });
 });

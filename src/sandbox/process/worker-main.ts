@@ -11,8 +11,9 @@ const send = (message: WorkerMessage) =>
 
 process.once('message', async (wire: WireRequest) => {
   try {
-    // The terminal's Ctrl-C reaches this worker too (it shares the CLI's process group), and the CLI
-    // forwards a withdrawn press as a cancel message: either way the run ends what it started.
+    // The terminal's Ctrl-C reaches this worker too (it shares the CLI's process group), the CLI forwards
+    // a withdrawn press as a cancel message, and a CLI that died (SIGKILL) closes the channel: each way
+    // the run ends what it started instead of running on with no one to answer.
     const outcome = await interruptible((interrupted) => {
       const withdrawn = new AbortController();
       const follow = () => withdrawn.abort(interrupted.reason);
@@ -20,6 +21,7 @@ process.once('message', async (wire: WireRequest) => {
       process.on('message', (message: HostMessage) => {
         if (message.type === 'cancel') withdrawn.abort(message.reason);
       });
+      process.once('disconnect', () => withdrawn.abort('the buttons process that started this run is gone'));
       const onOutput = (stream: 'stdout' | 'stderr', text: string) => {
         if (text !== '') void send({ type: 'output', stream, text });
       };
@@ -29,5 +31,5 @@ process.once('message', async (wire: WireRequest) => {
   } catch (error) {
     await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
-  process.disconnect();
+  if (process.connected) process.disconnect();
 });
