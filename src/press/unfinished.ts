@@ -11,6 +11,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -38,13 +39,30 @@ interface Unfinished {
   /** As a record shows them: secret args and battery values already replaced by the redaction marker. */
   args: Record<string, string>;
   owner: ProcessIdentity;
-  /** The machine it runs on: a data directory shared over the network also holds other machines' notes. */
-  host: string;
+  /**
+   * Where its pid means something: the machine and its pid namespace. A data directory shared over the
+   * network, or with a container, also holds notes whose pids are not this system's to judge.
+   */
+  place: string;
   /** The last pid handed out before the press began: its processes have higher ones (until pids wrap). */
   floor: number | undefined;
 }
 
 let self: ProcessIdentity | undefined;
+let here: string | undefined;
+
+function thisPlace(): string {
+  if (here === undefined) {
+    let namespace = '';
+    try {
+      namespace = readlinkSync('/proc/self/ns/pid');
+    } catch {
+      // No namespace to tell (an older kernel): the machine alone says where.
+    }
+    here = `${hostname()} ${namespace}`;
+  }
+  return here;
+}
 
 function runningDir(ws: Workspace): string {
   return join(ws.root, 'running');
@@ -71,7 +89,7 @@ function writeUnfinished(ws: Workspace, request: RunRequest, startedAt: Date): (
     started_at: startedAt.toISOString(),
     args: request.redactor.deep(shownArgs(request)),
     owner: self,
-    host: hostname(),
+    place: thisPlace(),
     floor: lastPid(),
   };
   const path = join(runningDir(ws), `${request.runId}.json`);
@@ -110,7 +128,7 @@ function readEntry(path: string): Unfinished | undefined {
       isRunId(entry.run_id) &&
       isValidName(entry.button_name) &&
       typeof entry.owner?.pid === 'number' &&
-      typeof entry.host === 'string';
+      typeof entry.place === 'string';
     return whole ? entry : undefined;
   } catch {
     // Half-written, not ours, or gone since the listing.
@@ -161,8 +179,8 @@ export async function reapUnfinished(ws: Workspace, now: () => Date = () => new 
       if (isStale(path, now())) rmSync(path, { force: true });
       continue;
     }
-    // Another machine's press, or this very process still at work: not ours to end.
-    if (entry.host !== hostname() || isRunning(entry.owner)) continue;
+    // Another machine's or container's press, or this very process still at work: not ours to end.
+    if (entry.place !== thisPlace() || isRunning(entry.owner)) continue;
     await reap(ws, entry, now());
     rmSync(path, { force: true });
   }

@@ -2,12 +2,12 @@
 // could not end is ended (and its run recorded) by the next command.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cli, cliAsync, makeSandbox, type Sandbox } from '../helpers/cli.ts';
+import { BIN, cli, cliAsync, makeSandbox, type Sandbox } from '../helpers/cli.ts';
 import { pidsWithMarker, walk } from '../helpers/files.ts';
 
 describe('SIGKILL of the CLI mid-press', () => {
@@ -97,11 +97,11 @@ describe('SIGKILL of the CLI mid-press', () => {
       started_at: '2026-01-01T00:00:00.000Z',
       args: {},
       owner: { pid: process.pid, started: '1' },
-      host: hostname(),
+      place: `${hostname()} ${readlinkSync('/proc/self/ns/pid')}`,
       floor: undefined,
     };
     // The same note from another machine sharing this data directory is not ours to judge.
-    const elsewhere = { ...note, run_id: '20260101T000000000Z-00000000abce', host: `not-${hostname()}` };
+    const elsewhere = { ...note, run_id: '20260101T000000000Z-00000000abce', place: `not-${note.place}` };
     writeFileSync(join(sb.data, 'running', `${elsewhere.run_id}.json`), JSON.stringify(elsewhere));
     writeFileSync(join(sb.data, 'running', `${runId}.json`), JSON.stringify(note));
     assert.equal(cli(sb, ['list']).code, 0);
@@ -112,5 +112,27 @@ describe('SIGKILL of the CLI mid-press', () => {
       [[runId, 'CANCELLED']],
     );
     assert.deepEqual(readdirSync(join(sb.data, 'running')), [`${elsewhere.run_id}.json`]);
+  });
+
+  it('leaves alone a live press noted in another pid namespace (a container sharing the data directory)', async () => {
+    const started = join(sb.dir, 'contained-started');
+    assert.equal(cli(sb, ['create', 'contained', '--code', `touch ${started}\nsleep 1\necho done`]).code, 0);
+    // Inside, the pressing CLI is pid 1: here that pid is someone else, which must not read as "dead".
+    const inside = spawn(
+      'unshare',
+      ['--pid', '--fork', '--mount-proc', process.execPath, BIN, 'press', 'contained'],
+      {
+        env: sb.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    inside.stdout.on('data', (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => inside.on('close', (code) => resolve(code)));
+    for (let i = 0; i < 200 && !existsSync(started); i++) await sleep(25);
+    assert.ok(existsSync(started), 'the script started');
+    assert.equal(cli(sb, ['history', 'contained']).code, 0);
+    assert.equal(await exited, 0, stdout);
+    assert.equal(JSON.parse(stdout).data.stdout, 'done\n');
   });
 });
