@@ -207,3 +207,38 @@ async function reap(ws: Workspace, entry: Unfinished, now: Date): Promise<void> 
     // Another command recorded it first, or the button is gone: its processes are ended either way.
   }
 }
+
+/** A press under way, as `summary` shows it. */
+export interface PressUnderWay {
+  run_id: string;
+  button: string;
+  started_at: string;
+  pid: number;
+  /** Noted on another machine or in another pid namespace sharing this data directory. */
+  elsewhere: boolean;
+}
+
+/** The presses noted as under way (after reapUnfinished, the local ones are live), oldest first. */
+export function pressesUnderWay(ws: Workspace): PressUnderWay[] {
+  let names: string[];
+  try {
+    names = readdirSync(runningDir(ws));
+  } catch {
+    return [];
+  }
+  return names
+    .flatMap((name) => {
+      const entry = readEntry(join(runningDir(ws), name));
+      if (entry === undefined) return [];
+      return [
+        {
+          run_id: entry.run_id,
+          button: entry.button_name,
+          started_at: entry.started_at,
+          pid: entry.owner.pid,
+          elsewhere: entry.place !== thisPlace(),
+        },
+      ];
+    })
+    .sort((a, b) => a.started_at.localeCompare(b.started_at));
+}

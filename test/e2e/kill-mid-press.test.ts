@@ -62,7 +62,7 @@ describe('SIGKILL of the CLI mid-press', () => {
     assert.equal(cli(sb, ['history', 'slow']).json.data.runs.length, 3);
   });
 
-  it('leaves a press alone while the process running it lives', async () => {
+  it('leaves a press alone while the process running it lives, and summary shows it under way', async () => {
     const started = join(sb.dir, 'steady-started');
     const code = `touch ${started}\nsleep 1\necho done`;
     assert.equal(cli(sb, ['create', 'steady', '--code', code]).code, 0);
@@ -70,11 +70,18 @@ describe('SIGKILL of the CLI mid-press', () => {
     for (let i = 0; i < 200 && !existsSync(started); i++) await sleep(25);
     assert.ok(existsSync(started), 'the script started');
     assert.equal(readdirSync(join(sb.data, 'running')).length, 1, 'the press is noted as under way');
+    const during = cli(sb, ['summary']).json.data.running;
+    assert.deepEqual(
+      during.map((p: { button: string; elsewhere: boolean }) => [p.button, p.elsewhere]),
+      [['steady', false]],
+    );
     assert.equal(cli(sb, ['history', 'steady']).code, 0);
     const r = await done;
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.json.data.stdout, 'done\n');
+    assert.equal(during[0].run_id, r.json.data.run_id);
     assert.deepEqual(readdirSync(join(sb.data, 'running')), []);
+    assert.deepEqual(cli(sb, ['summary']).json.data.running, []);
   });
 
   it("takes a note whose pid now belongs to another process for a dead press, and leaves other machines' notes", async () => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ButtonsError, ErrorCode } from '../../core/errors.ts';
 import { makeRedactor } from '../../core/redact.ts';
+import { pressesUnderWay } from '../../press/unfinished.ts';
 import { loadBatteries } from '../../store/batteries-store.ts';
 import { deleteButton, listButtons } from '../../store/button-store.ts';
 import type { CommandContext, CommandResult } from '../context.ts';
@@ -48,6 +49,7 @@ export async function summaryCommand(ctx: CommandContext): Promise<CommandResult
     drawers: [],
     triggers: [],
     recent_failures: state.recentFailures(5),
+    running: pressesUnderWay(ws),
     batteries: [...batteries.values()].map((b) => ({ key: b.key, scope: b.scope })),
   });
   const c = data.counts;
@@ -59,6 +61,17 @@ export async function summaryCommand(ctx: CommandContext): Promise<CommandResult
       data.buttons.map((b) => [b.name, b.runtime, b.args.join(' ') || '-', b.last_status ?? '-']),
     )}`;
   for (const bad of data.invalid) text += `invalid: ${bad.path}: ${bad.error.message}\n`;
+  if (data.running.length > 0) {
+    text += `\nrunning now:\n${renderTable(
+      ['RUN', 'BUTTON', 'STARTED', 'PID'],
+      data.running.map((r) => [
+        r.run_id,
+        r.button,
+        r.started_at,
+        r.elsewhere ? `${r.pid} (elsewhere)` : String(r.pid),
+      ]),
+    )}`;
+  }
   if (data.recent_failures.length > 0) {
     text += `\nrecent failures:\n${renderTable(
       ['RUN', 'BUTTON', 'ERROR'],
@@ -89,7 +102,9 @@ export async function deleteCommand(
 export function registerSummary(program: Command, run: Run): void {
   program
     .command('summary')
-    .description('one-call orientation: counts, buttons, recent failures, batteries (keys only)')
+    .description(
+      'one-call orientation: counts, buttons, recent failures, presses under way, batteries (keys only)',
+    )
     .addHelpText('after', examples(['buttons summary', 'buttons summary --json']))
     .action(() => run((ctx) => summaryCommand(ctx)));
   program
