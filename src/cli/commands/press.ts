@@ -81,11 +81,14 @@ export function registerPress(
     .option('--follow', 'stream output live (default in a terminal)')
     .addHelpText(
       'after',
-      examples([
+      `${examples([
         'buttons press greet --arg who=world',
         'buttons press deploy --arg env=prod --timeout 600 --follow',
         'buttons press greet --arg who=world --dry-run --json',
-      ]),
+      ])}
+A timeout, Ctrl-C or SIGTERM ends the script's whole process tree (SIGTERM, then SIGKILL after
+timeout.grace_seconds); the run is recorded as TIMEOUT (exit 11) or CANCELLED (exit 6).
+`,
     )
     .action((name: string, flags: PressFlags) => run((ctx) => pressCommand(ctx, name, flags)));
 }
