@@ -64,8 +64,9 @@ export async function runCommand(
       : undefined;
   const output = captureOutput(MAX_CAPTURE_BYTES, live);
   const tools = workspaceTools(ws, ctx.cwd, ctx.io.env);
-  const result = await interruptible((signal) =>
-    runProgram({
+  // Interruptible until the presses its program made through tools have ended and been recorded too.
+  const result = await interruptible(async (signal) => {
+    const ran = await runProgram({
       entryPath,
       argv,
       grants,
@@ -79,9 +80,10 @@ export async function runCommand(
       memoryNamespace: `program:${entryPath}`,
       buttons: tools,
       signal,
-    }),
-  );
-  await tools.settled();
+    });
+    await tools.settled();
+    return ran;
+  });
   const summary = summarise(result.outcome);
   const data = {
     run_id: runId,
