@@ -23,10 +23,10 @@ import { ErrorCode } from '../core/errors.ts';
 import { isValidName } from '../core/names.ts';
 import { isRunId } from '../core/run-id.ts';
 import type { RunRecord } from '../core/run-record.ts';
-import { endPress, isRunning, lastPid, type ProcessIdentity, selfIdentity } from '../runners/process-tree.ts';
+import { endPress, isRunning, type ProcessIdentity, selfIdentity } from '../runners/process-tree.ts';
 import type { RunRequest } from '../runners/runner.ts';
 import { FILE_MODE } from '../store/atomic-fs.ts';
-import { recordPath, saveRecord } from '../store/history-store.ts';
+import { saveRecord } from '../store/history-store.ts';
 import { readSettings } from '../store/settings.ts';
 import type { Workspace } from '../store/workspace.ts';
 import { shownArgs } from './record.ts';
@@ -44,8 +44,6 @@ interface Unfinished {
    * network, or with a container, also holds notes whose pids are not this system's to judge.
    */
   place: string;
-  /** The last pid handed out before the press began: its processes have higher ones (until pids wrap). */
-  floor: number | undefined;
 }
 
 let self: ProcessIdentity | undefined;
@@ -90,7 +88,6 @@ function writeUnfinished(ws: Workspace, request: RunRequest, startedAt: Date): (
     args: request.redactor.deep(shownArgs(request)),
     owner: self,
     place: thisPlace(),
-    floor: lastPid(),
   };
   const path = join(runningDir(ws), `${request.runId}.json`);
   // One small write, no temp file and rename: this is on every press. A note caught half-written (being
@@ -124,6 +121,7 @@ function writeNote(path: string, text: string): void {
 function readEntry(path: string): Unfinished | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Unfinished;
+    // A name that is not a slug never came from a press (the workspace would refuse it anyway).
     const whole =
       isRunId(entry.run_id) &&
       isValidName(entry.button_name) &&
@@ -172,18 +170,25 @@ export async function reapUnfinished(ws: Workspace, now: () => Date = () => new 
     return;
   }
   for (const name of names) {
-    const path = join(runningDir(ws), name);
-    const entry = readEntry(path);
-    if (entry === undefined) {
-      // Being written right now, or cut short by a crash: only an old one is dropped.
-      if (isStale(path, now())) rmSync(path, { force: true });
-      continue;
+    try {
+      await reapNote(ws, join(runningDir(ws), name), now());
+    } catch {
+      // One note that cannot be acted on now does not keep the others from being.
     }
-    // Another machine's or container's press, or this very process still at work: not ours to end.
-    if (entry.place !== thisPlace() || isRunning(entry.owner)) continue;
-    await reap(ws, entry, now());
-    rmSync(path, { force: true });
   }
+}
+
+async function reapNote(ws: Workspace, path: string, now: Date): Promise<void> {
+  const entry = readEntry(path);
+  if (entry === undefined) {
+    // Being written right now, or cut short by a crash: only an old one is dropped.
+    if (isStale(path, now)) rmSync(path, { force: true });
+    return;
+  }
+  // Another machine's or container's press, or this very process still at work: not ours to end.
+  if (entry.place !== thisPlace() || isRunning(entry.owner)) return;
+  await reap(ws, entry, now);
+  rmSync(path, { force: true });
 }
 
 const STALE_MS = 60_000;
@@ -194,17 +199,16 @@ function isStale(path: string, now: Date): boolean {
 }
 
 async function reap(ws: Workspace, entry: Unfinished, now: Date): Promise<void> {
-  // Only processes carrying the press's tag: the pid and group the press began with may be someone
-  // else's by now.
-  await endPress(undefined, entry.run_id, 0, entry.floor);
-  // Saved before its process died (only the note was left): that record stands. A button deleted
-  // since has no history to add to.
-  if (existsSync(recordPath(ws, entry.button_name, entry.run_id))) return;
+  // Only processes carrying the press's tag, looked for among all pids (rare, so no pid floor is noted on
+  // the hot path): the pid and group the press began with may be someone else's by now.
+  await endPress(undefined, entry.run_id, 0);
+  // A button deleted since has no history to add to.
   if (!existsSync(ws.buttonDir(entry.button_name))) return;
   try {
     saveRecord(ws, cancelledRecord(entry, now), (await readSettings(ws))['history.keep']);
   } catch {
-    // Another command recorded it first, or the button is gone: its processes are ended either way.
+    // Its record was saved before its process died (only the note was left), or another command
+    // recorded it first: a record is never written over another. Its processes are ended either way.
   }
 }
 

@@ -9,8 +9,15 @@ export const PRESS_TAG_VAR = 'BUTTONS_PRESS_TAG';
 
 const PF_KTHREAD = 0x00200000;
 
+interface Stat {
+  state: string;
+  flags: number;
+  /** Start time in clock ticks after boot. */
+  started: string;
+}
+
 /** State letter, flags and start time from /proc/PID/stat, or undefined once the process is gone. */
-function readStat(pid: number | 'self'): { state: string; flags: number; started: string } | undefined {
+function readStat(pid: number | 'self'): Stat | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
     // The command name may contain spaces and parentheses: the fields follow the last ")" (field 3 on).
@@ -38,7 +45,7 @@ export function isRunning(who: ProcessIdentity): boolean {
 }
 
 /** The stat of a process that is still running (not a zombie), else undefined. */
-function liveStat(pid: number): { state: string; flags: number; started: string } | undefined {
+function liveStat(pid: number): Stat | undefined {
   const stat = readStat(pid);
   return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X' ? stat : undefined;
 }

@@ -15,17 +15,16 @@ process.once('message', async (wire: WireRequest) => {
     // a withdrawn press as a cancel message, and a CLI that died (SIGKILL) closes the channel: each way
     // the run ends what it started instead of running on with no one to answer.
     const outcome = await interruptible((interrupted) => {
-      const withdrawn = new AbortController();
-      const follow = () => withdrawn.abort(interrupted.reason);
-      interrupted.addEventListener('abort', follow, { once: true });
+      const fromHost = new AbortController();
       process.on('message', (message: HostMessage) => {
-        if (message.type === 'cancel') withdrawn.abort(message.reason);
+        if (message.type === 'cancel') fromHost.abort(message.reason);
       });
-      process.once('disconnect', () => withdrawn.abort('the buttons process that started this run is gone'));
+      process.once('disconnect', () => fromHost.abort('the buttons process that started this run is gone'));
       const onOutput = (stream: 'stdout' | 'stderr', text: string) => {
         if (text !== '') void send({ type: 'output', stream, text });
       };
-      return runButtonInProcess(fromWire(wire, onOutput, withdrawn.signal));
+      const signal = AbortSignal.any([interrupted, fromHost.signal]);
+      return runButtonInProcess(fromWire(wire, onOutput, signal));
     });
     await send({ type: 'result', outcome });
   } catch (error) {
