@@ -65,11 +65,25 @@ describe('SIGKILL of the CLI mid-press', () => {
   it('leaves a press alone while the process running it lives, and summary shows it under way', async () => {
     const started = join(sb.dir, 'steady-started');
     const code = `touch ${started}\nsleep 1\necho done`;
-    assert.equal(cli(sb, ['create', 'steady', '--code', code]).code, 0);
-    const { done } = cliAsync(sb, ['press', 'steady']);
+    const args = ['--arg', 'token:secret:required', '--arg', 'label:string:optional'];
+    assert.equal(cli(sb, ['create', 'steady', '--code', code, ...args]).code, 0);
+    assert.equal(cli(sb, ['batteries', 'set', 'NOTE_KEY', 'b4ttery-v4lue']).code, 0);
+    const { done } = cliAsync(sb, [
+      'press',
+      'steady',
+      '--arg',
+      'token=s3cret-t0ken',
+      '--arg',
+      'label=holds b4ttery-v4lue',
+    ]);
     for (let i = 0; i < 200 && !existsSync(started); i++) await sleep(25);
     assert.ok(existsSync(started), 'the script started');
-    assert.equal(readdirSync(join(sb.data, 'running')).length, 1, 'the press is noted as under way');
+    const notes = readdirSync(join(sb.data, 'running'));
+    assert.equal(notes.length, 1, 'the press is noted as under way');
+    // The note outlives a crash, so it holds no secret: neither a secret arg nor a battery value.
+    const note = readFileSync(join(sb.data, 'running', notes[0]!), 'utf8');
+    assert.doesNotMatch(note, /s3cret-t0ken|b4ttery-v4lue/);
+    assert.deepEqual(JSON.parse(note).args, { token: '[REDACTED]', label: 'holds [REDACTED]' });
     const during = cli(sb, ['summary']).json.data.running;
     assert.deepEqual(
       during.map((p: { button: string; elsewhere: boolean }) => [p.button, p.elsewhere]),
@@ -105,7 +119,6 @@ describe('SIGKILL of the CLI mid-press', () => {
       args: {},
       owner: { pid: process.pid, started: '1' },
       place: `${hostname()} ${readlinkSync('/proc/self/ns/pid')}`,
-      floor: undefined,
     };
     // The same note from another machine sharing this data directory is not ours to judge.
     const elsewhere = { ...note, run_id: '20260101T000000000Z-00000000abce', place: `not-${note.place}` };
@@ -141,5 +154,29 @@ describe('SIGKILL of the CLI mid-press', () => {
     assert.equal(cli(sb, ['history', 'contained']).code, 0);
     assert.equal(await exited, 0, stdout);
     assert.equal(JSON.parse(stdout).data.stdout, 'done\n');
+  });
+
+  it('a note naming a way out of buttons/ writes nothing there and does not hold up the other notes', () => {
+    const place = `${hostname()} ${readlinkSync('/proc/self/ns/pid')}`;
+    const dead = { pid: process.pid, started: '1' };
+    const base = { runtime: 'shell', started_at: '2026-01-01T00:00:00.000Z', args: {}, owner: dead, place };
+    // buttons/../.. is the folder around the data dir: it exists, so only the name rules stop a record
+    // (and a pressed/ folder) being written there.
+    const bad = { ...base, run_id: '20260101T000000000Z-00000000abcf', button_name: '../..' };
+    const good = { ...base, run_id: '20260101T000000000Z-00000000abd0', button_name: 'reused' };
+    for (const note of [bad, good]) {
+      writeFileSync(join(sb.data, 'running', `${note.run_id}.json`), JSON.stringify(note));
+    }
+    assert.equal(cli(sb, ['list']).code, 0);
+    assert.equal(existsSync(join(sb.dir, 'pressed')), false, 'a record was written outside the data dir');
+    const runs = cli(sb, ['history', 'reused']).json.data.runs;
+    assert.ok(
+      runs.some((r: { run_id: string }) => r.run_id === good.run_id),
+      'the good note was not reaped',
+    );
+    assert.ok(
+      readdirSync(join(sb.data, 'running')).includes(`${bad.run_id}.json`),
+      'the bad note was acted on',
+    );
   });
 });
